@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way: theater-cli -> Theater -> ComponentModel -> WasmEngine.
+// WasmEngine depends on nothing but the standard library and Foundation.
+let package = Package(
+    name: "Theater",
+    products: [
+        .library(name: "WasmEngine", targets: ["WasmEngine"]),
+        .library(name: "ComponentModel", targets: ["ComponentModel"]),
+        .library(name: "Theater", targets: ["Theater"]),
+        .executable(name: "theater", targets: ["theater-cli"]),
+        .executable(name: "spec-tests", targets: ["spec-tests"]),
+    ],
+    targets: [
+        .target(
+            name: "WasmEngine",
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+        ),
+        .target(name: "ComponentModel", dependencies: ["WasmEngine"]),
+        .target(name: "Theater", dependencies: ["ComponentModel", "WasmEngine"]),
+        .executableTarget(
+            name: "theater-cli",
+            dependencies: ["Theater", "WasmEngine"],
+            path: "Sources/theater-cli"
+        ),
+        .executableTarget(
+            name: "spec-tests",
+            dependencies: ["WasmEngine"],
+            path: "spec-tests"
+        ),
+        .testTarget(name: "WasmEngineTests", dependencies: ["WasmEngine"]),
+    ],
+    swiftLanguageModes: [.v5]
+)
