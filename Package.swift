@@ -12,6 +12,9 @@ let package = Package(
         .executable(name: "theater", targets: ["theater-cli"]),
         .executable(name: "spec-tests", targets: ["spec-tests"]),
     ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
     targets: [
         .target(
             name: "WasmEngine",
@@ -21,7 +24,10 @@ let package = Package(
         .target(name: "Theater", dependencies: ["ComponentModel", "WasmEngine"]),
         .executableTarget(
             name: "theater-cli",
-            dependencies: ["Theater", "WasmEngine"],
+            dependencies: [
+                "Theater", "WasmEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Sources/theater-cli"
         ),
         .executableTarget(
@@ -30,6 +36,7 @@ let package = Package(
             path: "spec-tests"
         ),
         .testTarget(name: "WasmEngineTests", dependencies: ["WasmEngine"]),
+        .testTarget(name: "TheaterCLITests", dependencies: ["theater-cli"]),
     ],
     swiftLanguageModes: [.v5]
 )
