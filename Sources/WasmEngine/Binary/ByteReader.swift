@@ -179,11 +179,12 @@ struct ByteReader {
     /// A `u32` length or count that must not exceed the bytes left ("length out of bounds").
     ///
     /// Every element of every vector takes at least one byte, so this bounds any
-    /// allocation made for the vector by the input's size.
+    /// allocation made for the vector by the input's size. As in the reference
+    /// interpreter, the bytes left are counted from the length field itself.
     mutating func readLength() throws -> Int {
         let offset = position
         let length = Int(try readVarUInt32())
-        guard length <= remaining else { throw error("length out of bounds", at: offset) }
+        guard length <= end - offset else { throw error("length out of bounds", at: offset) }
         return length
     }
 

@@ -1,10 +1,18 @@
 /// Decoding of the binary format's type grammar: value, reference, function, block,
 /// table, memory and global types, and limits.
 extension ByteReader {
+    /// A one-byte type code. The format encodes these as 7-bit signed LEB128 numbers,
+    /// so a set continuation bit is "integer representation too long", not an unknown type.
+    private mutating func readTypeCode() throws -> UInt8 {
+        let code = try readByte()
+        guard code & 0x80 == 0 else { throw error("integer representation too long") }
+        return code
+    }
+
     /// A value type byte (`i32`...`f64`, `v128`, `funcref`, `externref`).
     mutating func readValueType() throws -> ValueType {
         let offset = position
-        guard let type = ValueType(rawValue: try readByte()) else {
+        guard let type = ValueType(rawValue: try readTypeCode()) else {
             throw error("malformed value type", at: offset)
         }
         return type
@@ -13,7 +21,7 @@ extension ByteReader {
     /// A reference type byte (`funcref` 0x70 or `externref` 0x6F).
     mutating func readReferenceType() throws -> ValueType {
         let offset = position
-        guard let type = ValueType(rawValue: try readByte()), type.isReference else {
+        guard let type = ValueType(rawValue: try readTypeCode()), type.isReference else {
             throw error("malformed reference type", at: offset)
         }
         return type
@@ -21,7 +29,8 @@ extension ByteReader {
 
     /// A function type: 0x60, then the parameter and result vectors.
     mutating func readFunctionType() throws -> FunctionType {
-        try expectByte(0x60, "malformed function type")
+        let offset = position
+        guard try readTypeCode() == 0x60 else { throw error("malformed function type", at: offset) }
         let parameters = try readVector { try $0.readValueType() }
         let results = try readVector { try $0.readValueType() }
         return FunctionType(parameters: parameters, results: results)
