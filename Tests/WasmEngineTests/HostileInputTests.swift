@@ -22,6 +22,13 @@ import Testing
         mutating func byte() -> UInt8 { UInt8(truncatingIfNeeded: next()) }
     }
 
+    /// Multiplies the iteration counts, for longer local fuzzing runs
+    /// (`HOSTILE_INPUT_SCALE=50 swift test --filter HostileInputTests`).
+    static let scale: Int = {
+        let value = ProcessInfo.processInfo.environment["HOSTILE_INPUT_SCALE"].flatMap { Int($0) } ?? 1
+        return max(1, value)
+    }()
+
     /// Outcome of decoding one input: it decoded, or threw a `DecodeError`.
     /// Anything else (another error type) is a test failure; a trap would crash the run.
     private func decodeTotally(_ bytes: [UInt8], _ label: @autoclosure () -> String) -> Bool {
@@ -141,7 +148,7 @@ import Testing
         var rejected = 0
         var slowest: Double = 0
         for (seedIndex, seed) in try Self.seeds().enumerated() {
-            for iteration in 0..<5_000 {
+            for iteration in 0..<(5_000 * Self.scale) {
                 var input = seed
                 for _ in 0...rng.below(3) { input = Self.mutate(input, &rng) }
                 let start = Date()
@@ -157,7 +164,7 @@ import Testing
 
     @Test func randomByteStringsDecodeOrThrowDecodeError() {
         var rng = Xorshift(seed: 0x0BAD_C0DE)
-        for iteration in 0..<3_000 {
+        for iteration in 0..<(3_000 * Self.scale) {
             let length = rng.below(96)
             var input = (0..<length).map { _ in rng.byte() }
             // Half the inputs get a valid preamble so the section decoders are reached.
@@ -170,13 +177,36 @@ import Testing
         // Valid section ids and exact sizes around random contents reach deep into each
         // section decoder instead of failing at the framing.
         var rng = Xorshift(seed: 0xF00D_F00D)
-        for iteration in 0..<3_000 {
+        for iteration in 0..<(3_000 * Self.scale) {
             var sections: [[UInt8]] = []
             for _ in 0...rng.below(3) {
                 let content = (0..<rng.below(40)).map { _ in rng.byte() }
                 sections.append(W.section(UInt8(rng.below(13)), content))
             }
             _ = decodeTotally(W.header + sections.flatMap { $0 }, "framed iteration \(iteration)")
+        }
+    }
+
+    @Test(.enabled(if: DecoderSpecSuiteTests.suiteIsAvailable))
+    func mutatedSpecSuiteBinariesDecodeOrThrowDecodeError() throws {
+        // The suite's well-formed `(module binary ...)` forms are small, diverse seeds.
+        var seeds: [[UInt8]] = []
+        let directory = DecoderSpecSuiteTests.suiteDirectory
+        for file in try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        where file.hasSuffix(".wast") && !file.hasPrefix("simd_") {
+            let text = try String(contentsOfFile: "\(directory)/\(file)", encoding: .utf8)
+            seeds += WastBinaryModuleScanner.binaryModules(in: text)
+                .filter { $0.expectedMalformedMessage == nil }
+                .map(\.bytes)
+        }
+        #expect(seeds.count > 50)
+        var rng = Xorshift(seed: 0x5EED_0002)
+        for (seedIndex, seed) in seeds.enumerated() {
+            for iteration in 0..<(30 * Self.scale) {
+                var input = seed
+                for _ in 0...rng.below(3) { input = Self.mutate(input, &rng) }
+                _ = decodeTotally(input, "suite seed \(seedIndex) iteration \(iteration)")
+            }
         }
     }
 
