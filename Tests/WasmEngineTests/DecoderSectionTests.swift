@@ -176,3 +176,22 @@ import Testing
         #expect(!module.elements.isEmpty && !module.data.isEmpty && !module.memories.isEmpty)
     }
 }
+
+/// The debugging listing of a decoded module.
+@Suite struct DecoderModuleDumpTests {
+    @Test func listsFunctionsWithNamesOffsetsAndNesting() throws {
+        let module = try Module(decoding: try WasmBytes.seedModule())
+        let listing = ModuleDump.render(module)
+        #expect(listing.contains("func[") && listing.contains("\"fibonacci\""))
+        #expect(listing.contains("export \"classify\""))
+        #expect(listing.contains("custom \"name\""))
+    }
+
+    @Test func rendersInstructionsInTextSyntax() {
+        #expect(ModuleDump.text(.load(.i32Load, MemoryArgument(alignment: 2, offset: 8))) == "i32.load offset=8 align=4")
+        #expect(ModuleDump.text(.brTable(labelIndices: [0, 1], defaultIndex: 2)) == "br_table 0 1 2")
+        #expect(ModuleDump.text(.block(.value(.i64))) == "block (result i64)")
+        #expect(ModuleDump.text(.refNull(.externref)) == "ref.null extern")
+        #expect(ModuleDump.text(.numeric(.i32Add)) == "i32.add")
+    }
+}

@@ -1,6 +1,7 @@
 /// Decodes one entry of the data section in any of its three encodings:
 /// 0 active in memory 0, 1 passive, 2 active with an explicit memory index.
 enum DataSegmentDecoder {
+    /// Reads one data segment (flags, mode and bytes).
     static func decode(_ reader: inout ByteReader) throws -> DataSegment {
         let flagsOffset = reader.position
         let mode: DataMode

@@ -5,6 +5,7 @@
 /// given as constant expressions with a reference type (instead of function indices
 /// with an element kind byte).
 enum ElementSegmentDecoder {
+    /// Reads one element segment (flags, mode, type and initializers).
     static func decode(_ reader: inout ByteReader) throws -> ElementSegment {
         let flagsOffset = reader.position
         let flags = try reader.readVarUInt32()

@@ -34,6 +34,7 @@ struct ModuleDecoder {
         }
     }
 
+    /// Decodes the whole input; call once.
     mutating func decode() throws -> Module {
         let magic = try reader.readFixedUInt32()
         guard magic == 0x6D73_6100 else { throw reader.error("magic header not detected", at: 0) }
@@ -97,6 +98,7 @@ struct ModuleDecoder {
         }
     }
 
+    /// Reads the content of non-custom section `id` into `module`.
     private mutating func decodeSectionContent(id: UInt8) throws {
         switch id {
         case 1:
