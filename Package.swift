@@ -35,7 +35,11 @@ let package = Package(
             dependencies: ["WasmEngine"],
             path: "spec-tests"
         ),
-        .testTarget(name: "WasmEngineTests", dependencies: ["WasmEngine"]),
+        .testTarget(
+            name: "WasmEngineTests",
+            dependencies: ["WasmEngine"],
+            exclude: ["Fixtures/seed.c.txt", "Fixtures/seed.wasm"]
+        ),
         .testTarget(name: "TheaterCLITests", dependencies: ["theater-cli"]),
     ],
     swiftLanguageModes: [.v5]
