@@ -88,7 +88,7 @@ private let dead = FunctionValidationInfo.unreachable
     }
 
     @Test func deadCodeAfterReturn() throws {
-        let info = try info(F.module(results: [.i32], [.i32Const(1), .return, .i64Const(0)]))
+        let info = try info(F.module(results: [.i32], [.i32Const(1), .return, .i32Const(0)]))
         #expect(info.stackHeights == [0, 1, dead, dead])
     }
 }
