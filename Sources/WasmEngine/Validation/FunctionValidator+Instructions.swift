@@ -38,18 +38,18 @@ extension FunctionValidator {
             }
             push(frame.endTypes)
         case .br(let depth):
-            try pop(label(depth).labelTypes)
+            try pop(labelTypes(depth))
             markUnreachable()
         case .brIf(let depth):
-            let types = try label(depth).labelTypes
+            let types = try labelTypes(depth)
             try pop(.i32)
             try pop(types)
             push(types)
         case .brTable(let depths, let defaultDepth):
             try pop(.i32)
-            let defaultTypes = try label(defaultDepth).labelTypes
+            let defaultTypes = try labelTypes(defaultDepth)
             for depth in depths {
-                let types = try label(depth).labelTypes
+                let types = try labelTypes(depth)
                 if types.count != defaultTypes.count { throw error("type mismatch") }
                 try checkTop(types)
             }

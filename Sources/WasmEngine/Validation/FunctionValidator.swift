@@ -200,10 +200,11 @@ struct FunctionValidator {
         return frame
     }
 
-    /// The frame that label `depth` names (0 = innermost), or "unknown label".
-    func label(_ depth: UInt32) throws -> ControlFrame {
+    /// The types carried by a branch to label `depth` (0 = innermost), or "unknown label".
+    @inline(__always)
+    func labelTypes(_ depth: UInt32) throws -> TypeSequence {
         guard Int(depth) < controls.count else { throw error("unknown label \(depth)") }
-        return controls[controls.count - 1 - Int(depth)]
+        return controls[controls.count - 1 - Int(depth)].labelTypes
     }
 
     /// Makes the rest of the current frame dead: drops its operands and makes its stack
