@@ -1,12 +1,12 @@
 /// The shape of an IEEE 754 binary format: `f32` or `f64`.
-struct FloatFormat {
+struct WatFloatFormat {
     /// Stored fraction bits (23 or 52).
     let fractionBits: Int
     /// Exponent field bits (8 or 11).
     let exponentBits: Int
 
-    static let f32 = FloatFormat(fractionBits: 23, exponentBits: 8)
-    static let f64 = FloatFormat(fractionBits: 52, exponentBits: 11)
+    static let f32 = WatFloatFormat(fractionBits: 23, exponentBits: 8)
+    static let f64 = WatFloatFormat(fractionBits: 52, exponentBits: 11)
 
     var bias: Int { (1 << (exponentBits - 1)) - 1 }
     var maxBiasedExponent: UInt64 { (1 << UInt64(exponentBits)) - 1 }
@@ -22,8 +22,8 @@ struct FloatFormat {
 /// (`0x1.8p+3`) forms with an optional sign. Conversion rounds to nearest, ties to even,
 /// directly into the target width (never through `Double` first, which would round twice
 /// for `f32`), using exact big-integer arithmetic for decimal literals.
-enum FloatLiteral {
-    static func parse(_ text: String, format: FloatFormat) -> LiteralResult<UInt64> {
+enum WatFloatLiteral {
+    static func parse(_ text: String, format: WatFloatFormat) -> WatLiteralResult<UInt64> {
         var bytes = Array(text.utf8)[...]
         var sign: UInt64 = 0
         if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
@@ -33,12 +33,12 @@ enum FloatLiteral {
         if bytes.elementsEqual("inf".utf8) { return .value(sign | format.infinity) }
         if bytes.elementsEqual("nan".utf8) { return .value(sign | format.infinity | format.canonicalPayload) }
         if bytes.starts(with: "nan:0x".utf8) {
-            guard let (payload, overflow) = IntegerLiteral.accumulate(bytes.dropFirst(6), radix: 16) else { return .invalid }
+            guard let (payload, overflow) = WatIntegerLiteral.accumulate(bytes.dropFirst(6), radix: 16) else { return .invalid }
             guard !overflow, payload >= 1, payload < 1 << UInt64(format.fractionBits) else { return .outOfRange }
             return .value(sign | format.infinity | payload)
         }
         guard let first = bytes.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") else { return .invalid }
-        let magnitude: LiteralResult<UInt64>
+        let magnitude: WatLiteralResult<UInt64>
         if bytes.starts(with: "0x".utf8) {
             magnitude = parseHexadecimal(bytes.dropFirst(2), format: format)
         } else {
@@ -55,14 +55,14 @@ enum FloatLiteral {
         var rest = bytes
         func takeDigits(_ radix: UInt64) -> ArraySlice<UInt8>? {
             let end = rest.firstIndex { c in
-                !(c == UInt8(ascii: "_") || (Lexer.hexValue(c).map { UInt64($0) < radix } ?? false))
+                !(c == UInt8(ascii: "_") || (WatLexer.hexValue(c).map { UInt64($0) < radix } ?? false))
             } ?? rest.endIndex
             let run = rest[rest.startIndex..<end]
             rest = rest[end...]
             return run.isEmpty ? nil : run
         }
         func clean(_ run: ArraySlice<UInt8>) -> [UInt8]? {
-            guard IntegerLiteral.accumulate(run, radix: radix) != nil else { return nil }
+            guard WatIntegerLiteral.accumulate(run, radix: radix) != nil else { return nil }
             return run.filter { $0 != UInt8(ascii: "_") }
         }
         guard let integerRun = takeDigits(radix), let integer = clean(integerRun) else { return nil }
@@ -82,7 +82,7 @@ enum FloatLiteral {
                 negative = s == UInt8(ascii: "-")
                 rest = rest.dropFirst()
             }
-            guard let run = takeDigits(10), let (value, overflow) = IntegerLiteral.accumulate(run, radix: 10) else { return nil }
+            guard let run = takeDigits(10), let (value, overflow) = WatIntegerLiteral.accumulate(run, radix: 10) else { return nil }
             // Saturate: any exponent this large already makes the value 0 or infinite.
             let clamped = overflow || value > 100_000_000 ? 100_000_000 : Int(value)
             exponent = negative ? -clamped : clamped
@@ -90,17 +90,17 @@ enum FloatLiteral {
         return rest.isEmpty ? (integer, fraction, exponent) : nil
     }
 
-    private static func parseHexadecimal(_ bytes: ArraySlice<UInt8>, format: FloatFormat) -> LiteralResult<UInt64> {
+    private static func parseHexadecimal(_ bytes: ArraySlice<UInt8>, format: WatFloatFormat) -> WatLiteralResult<UInt64> {
         guard let (integer, fraction, exponent) = split(bytes, radix: 16, exponentMarkers: [UInt8(ascii: "p"), UInt8(ascii: "P")]) else {
             return .invalid
         }
         var mantissa = BigNatural()
-        for c in integer + fraction { mantissa.multiplyAdd(16, UInt32(Lexer.hexValue(c)!)) }
+        for c in integer + fraction { mantissa.multiplyAdd(16, UInt32(WatLexer.hexValue(c)!)) }
         if mantissa.isZero { return .value(0) }
         return round(mantissa, binaryExponent: exponent - 4 * fraction.count, format: format)
     }
 
-    private static func parseDecimal(_ bytes: ArraySlice<UInt8>, format: FloatFormat) -> LiteralResult<UInt64> {
+    private static func parseDecimal(_ bytes: ArraySlice<UInt8>, format: WatFloatFormat) -> WatLiteralResult<UInt64> {
         guard let (integer, fraction, exponent) = split(bytes, radix: 10, exponentMarkers: [UInt8(ascii: "e"), UInt8(ascii: "E")]) else {
             return .invalid
         }
@@ -133,7 +133,7 @@ enum FloatLiteral {
     }
 
     /// Rounds `value * 2^binaryExponent` (value non-zero) to the format.
-    private static func round(_ value: BigNatural, binaryExponent: Int, format: FloatFormat) -> LiteralResult<UInt64> {
+    private static func round(_ value: BigNatural, binaryExponent: Int, format: WatFloatFormat) -> WatLiteralResult<UInt64> {
         let excess = value.bitWidth - 64
         if excess > 0 {
             return round((value >> excess).low64, binaryExponent: binaryExponent + excess,
@@ -145,7 +145,7 @@ enum FloatLiteral {
     /// Rounds `(mantissa + ε) * 2^exponent` to nearest-even in the format, where ε is a
     /// positive amount below one unit when `sticky` is set (bits lost before this step).
     /// Out of range when the result would be infinite.
-    static func round(_ mantissa: UInt64, binaryExponent exponent: Int, sticky: Bool, format: FloatFormat) -> LiteralResult<UInt64> {
+    static func round(_ mantissa: UInt64, binaryExponent exponent: Int, sticky: Bool, format: WatFloatFormat) -> WatLiteralResult<UInt64> {
         precondition(mantissa != 0)
         let precision = format.fractionBits + 1
         let minimumExponent = 1 - format.bias

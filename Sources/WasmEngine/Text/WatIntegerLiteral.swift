@@ -1,13 +1,13 @@
 /// The outcome of reading a numeric literal: a value, a well-formed literal that does not
 /// fit the target type, or text that is no literal of the expected kind at all.
-enum LiteralResult<Value> {
+enum WatLiteralResult<Value> {
     case value(Value)
     case outOfRange
     case invalid
 }
 
 /// Integer literals of the text format: `123`, `1_000`, `0xFF`, `-0x8000_0000`, `+7`.
-enum IntegerLiteral {
+enum WatIntegerLiteral {
     /// Reads `num` or `0x hexnum` digits (underscores only between digits) without a sign.
     /// Returns nil when the text is malformed or the value does not fit 64 bits.
     static func parseUnsigned(_ text: String, hexadecimalOnly: Bool = false) -> UInt64? {
@@ -16,7 +16,7 @@ enum IntegerLiteral {
     }
 
     /// Reads an unsigned literal that must fit `bitWidth` bits (indices, limits, offsets).
-    static func parseUnsigned(_ text: String, bitWidth: Int) -> LiteralResult<UInt64> {
+    static func parseUnsigned(_ text: String, bitWidth: Int) -> WatLiteralResult<UInt64> {
         let bytes = Array(text.utf8)
         guard let first = bytes.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") else { return .invalid }
         switch readUnsigned(bytes[...], hexadecimalOnly: false) {
@@ -29,7 +29,7 @@ enum IntegerLiteral {
 
     /// Reads an `iN` constant: an optionally signed literal in `-2^(N-1) ... 2^N - 1`,
     /// returned as its N-bit two's complement pattern (zero-extended to 64 bits).
-    static func parseInteger(_ text: String, bitWidth: Int) -> LiteralResult<UInt64> {
+    static func parseInteger(_ text: String, bitWidth: Int) -> WatLiteralResult<UInt64> {
         var bytes = Array(text.utf8)[...]
         var negative = false
         if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
@@ -54,7 +54,7 @@ enum IntegerLiteral {
 
     /// Reads decimal digits, or hexadecimal digits after `0x`, with single underscores
     /// allowed between digits.
-    private static func readUnsigned(_ bytes: ArraySlice<UInt8>, hexadecimalOnly: Bool) -> LiteralResult<UInt64> {
+    private static func readUnsigned(_ bytes: ArraySlice<UInt8>, hexadecimalOnly: Bool) -> WatLiteralResult<UInt64> {
         var digits = bytes
         var radix: UInt64 = 10
         if hexadecimalOnly {
@@ -81,7 +81,7 @@ enum IntegerLiteral {
                 continue
             }
             previousWasUnderscore = false
-            guard let d = Lexer.hexValue(c), UInt64(d) < radix else { return nil }
+            guard let d = WatLexer.hexValue(c), UInt64(d) < radix else { return nil }
             let (product, o1) = value.multipliedReportingOverflow(by: radix)
             let (sum, o2) = product.addingReportingOverflow(UInt64(d))
             if o1 || o2 { overflow = true }

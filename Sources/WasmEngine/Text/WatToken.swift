@@ -1,5 +1,5 @@
 /// One lexical token of the WebAssembly text format.
-struct Token: Hashable, Sendable {
+struct WatToken: Hashable, Sendable {
     enum Kind: Hashable, Sendable {
         case leftParen
         case rightParen

@@ -5,7 +5,7 @@
 /// `$l"a"`) or contains characters outside the identifier set is a `reserved` token, which
 /// the parser rejects wherever it appears. Comments (`;; ...` and nested `(; ... ;)`) and
 /// white space separate tokens and are dropped.
-struct Lexer {
+struct WatLexer {
     private let bytes: [UInt8]
     private var position = 0
     private var line = 1
@@ -16,9 +16,9 @@ struct Lexer {
     }
 
     /// Tokenizes the whole text; the result always ends with an `.endOfInput` token.
-    static func tokenize(_ text: String) throws -> [Token] {
-        var lexer = Lexer(text)
-        var tokens: [Token] = []
+    static func tokenize(_ text: String) throws -> [WatToken] {
+        var lexer = WatLexer(text)
+        var tokens: [WatToken] = []
         while true {
             let token = try lexer.next()
             tokens.append(token)
@@ -45,10 +45,10 @@ struct Lexer {
     }
 
     /// Reads the next token, skipping white space and comments.
-    mutating func next() throws -> Token {
+    mutating func next() throws -> WatToken {
         try skipTrivia()
         let startLine = line, startColumn = column
-        func make(_ kind: Token.Kind) -> Token { Token(kind: kind, line: startLine, column: startColumn) }
+        func make(_ kind: WatToken.Kind) -> WatToken { WatToken(kind: kind, line: startLine, column: startColumn) }
         guard let c = byte(at: 0) else { return make(.endOfInput) }
         if c == UInt8(ascii: "(") { advance(); return make(.leftParen) }
         if c == UInt8(ascii: ")") { advance(); return make(.rightParen) }
@@ -58,14 +58,14 @@ struct Lexer {
         var stringCount = 0
         var onlyIdChars = true
         while let c = byte(at: 0) {
-            if Lexer.isWhitespace(c) || c == UInt8(ascii: "(") || c == UInt8(ascii: ")") { break }
+            if WatLexer.isWhitespace(c) || c == UInt8(ascii: "(") || c == UInt8(ascii: ")") { break }
             if c == UInt8(ascii: ";") && byte(at: 1) == UInt8(ascii: ";") { break }
             if c == UInt8(ascii: "\"") {
                 stringBytes = try readString()
                 stringCount += 1
                 continue
             }
-            if !Lexer.isIdChar(c) { onlyIdChars = false }
+            if !WatLexer.isIdChar(c) { onlyIdChars = false }
             plain.append(c)
             advance()
         }
@@ -82,7 +82,7 @@ struct Lexer {
 
     private mutating func skipTrivia() throws {
         while let c = byte(at: 0) {
-            if Lexer.isWhitespace(c) {
+            if WatLexer.isWhitespace(c) {
                 advance()
             } else if c == UInt8(ascii: ";") && byte(at: 1) == UInt8(ascii: ";") {
                 while let d = byte(at: 0), d != UInt8(ascii: "\n") { advance() }
@@ -153,14 +153,14 @@ struct Lexer {
             }
             guard byte(at: 0) == UInt8(ascii: "}") else { throw error("unclosed string") }
             advance()
-            guard let value = IntegerLiteral.parseUnsigned(String(decoding: digits, as: UTF8.self), hexadecimalOnly: true),
+            guard let value = WatIntegerLiteral.parseUnsigned(String(decoding: digits, as: UTF8.self), hexadecimalOnly: true),
                   value < 0x11_0000, !(0xD800..<0xE000).contains(value),
                   let scalar = Unicode.Scalar(UInt32(value)) else {
                 throw error("illegal escape")
             }
             result.append(contentsOf: Array(String(Character(scalar)).utf8))
         default:
-            guard let high = Lexer.hexValue(c), let next = byte(at: 1), let low = Lexer.hexValue(next) else {
+            guard let high = WatLexer.hexValue(c), let next = byte(at: 1), let low = WatLexer.hexValue(next) else {
                 throw error("illegal escape")
             }
             result.append(high << 4 | low)
