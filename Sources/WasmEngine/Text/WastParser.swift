@@ -3,12 +3,29 @@ struct WastParser {
     var cursor: WatTokenCursor
 
     mutating func parseCommands() throws -> [WastCommand] {
+        // A script may also be the bare fields of a single module.
+        if let keyword = cursor.groupKeyword, WastParser.moduleFieldKeywords.contains(keyword) {
+            let line = cursor.current.line
+            let source: WastModuleSource
+            do {
+                let bytes = try WAT.encodeModuleBody(&cursor)
+                guard cursor.atEnd else { throw cursor.unexpected() }
+                source = .binary(bytes)
+            } catch let error as TextError {
+                source = .textError(error)
+            }
+            return [.module(WastModule(name: nil, source: source, line: line))]
+        }
         var commands: [WastCommand] = []
         while !cursor.atEnd {
             commands.append(try parseCommand())
         }
         return commands
     }
+
+    private static let moduleFieldKeywords: Set<String> = [
+        "type", "import", "func", "table", "memory", "global", "export", "start", "elem", "data",
+    ]
 
     private mutating func parseCommand() throws -> WastCommand {
         guard cursor.atLeftParen, let keyword = cursor.peek(1).keyword else { throw cursor.unexpected() }
