@@ -1,0 +1,189 @@
+/// Decodes an instruction sequence (a function body or a constant expression) into
+/// flat `Instruction` values, up to and including the `end` that closes it.
+///
+/// Nesting is tracked with a small explicit stack instead of recursion, so deeply
+/// nested blocks in hostile input cannot exhaust the native stack. Structural errors
+/// follow the reference interpreter: an `else` outside an `if` (or a second `else`)
+/// is "END opcode expected", running out of bytes is "unexpected end of section or
+/// function", and an unassigned opcode is "illegal opcode".
+struct InstructionDecoder {
+    /// What a decoded sequence holds.
+    struct Sequence {
+        var instructions: [Instruction] = []
+        /// Input offset of each instruction's opcode (same indexing as `instructions`).
+        var offsets: [UInt32] = []
+        /// Whether `memory.init` or `data.drop` occurs (they need a data count section).
+        var usesDataSegmentIndices = false
+    }
+
+    /// The kind of an open structured instruction.
+    private enum Frame {
+        case block
+        case ifWithoutElse
+        case ifWithElse
+    }
+
+    /// Reads instructions until the `end` that closes the sequence.
+    ///
+    /// With `keepFinalEnd` the closing `end` is part of the result (function bodies);
+    /// without it, it is consumed but dropped (constant expressions).
+    static func decode(_ reader: inout ByteReader, keepFinalEnd: Bool) throws -> Sequence {
+        var sequence = Sequence()
+        var frames: [Frame] = []
+        while true {
+            let offset = reader.position
+            guard let opcode = reader.peekByte() else { throw reader.unexpectedEnd }
+            switch opcode {
+            case 0x0B:
+                reader.position += 1
+                if frames.isEmpty {
+                    if keepFinalEnd { sequence.append(.end, at: offset) }
+                    return sequence
+                }
+                frames.removeLast()
+                sequence.append(.end, at: offset)
+                continue
+            case 0x05:
+                guard case .ifWithoutElse? = frames.last else {
+                    throw reader.error("END opcode expected", at: offset)
+                }
+                reader.position += 1
+                frames[frames.count - 1] = .ifWithElse
+                sequence.append(.else, at: offset)
+                continue
+            default:
+                break
+            }
+            reader.position += 1
+            let instruction = try decodeInstruction(opcode: opcode, at: offset, &reader)
+            switch instruction {
+            case .block, .loop: frames.append(.block)
+            case .if: frames.append(.ifWithoutElse)
+            case .memoryInit, .dataDrop: sequence.usesDataSegmentIndices = true
+            default: break
+            }
+            sequence.append(instruction, at: offset)
+        }
+    }
+
+    /// Reads a constant expression (global initializer, segment offset or element):
+    /// any instruction sequence is accepted here; validation checks that it is constant.
+    static func decodeConstantExpression(_ reader: inout ByteReader) throws -> ConstantExpression {
+        ConstantExpression(try decode(&reader, keepFinalEnd: false).instructions)
+    }
+
+    /// Decodes the immediates of the instruction whose opcode byte (at `offset`) was just read.
+    private static func decodeInstruction(opcode: UInt8, at offset: Int, _ reader: inout ByteReader) throws -> Instruction {
+        switch opcode {
+        case 0x00: return .unreachable
+        case 0x01: return .nop
+        case 0x02: return .block(try reader.readBlockType())
+        case 0x03: return .loop(try reader.readBlockType())
+        case 0x04: return .if(try reader.readBlockType())
+        case 0x0C: return .br(labelIndex: try reader.readVarUInt32())
+        case 0x0D: return .brIf(labelIndex: try reader.readVarUInt32())
+        case 0x0E:
+            let labels = try reader.readVector { try $0.readVarUInt32() }
+            return .brTable(labelIndices: labels, defaultIndex: try reader.readVarUInt32())
+        case 0x0F: return .return
+        case 0x10: return .call(functionIndex: try reader.readVarUInt32())
+        case 0x11:
+            let typeIndex = try reader.readVarUInt32()
+            return .callIndirect(typeIndex: typeIndex, tableIndex: try reader.readVarUInt32())
+        case 0x1A: return .drop
+        case 0x1B: return .select
+        case 0x1C: return .typedSelect(try reader.readVector { try $0.readValueType() })
+        case 0x20: return .localGet(try reader.readVarUInt32())
+        case 0x21: return .localSet(try reader.readVarUInt32())
+        case 0x22: return .localTee(try reader.readVarUInt32())
+        case 0x23: return .globalGet(try reader.readVarUInt32())
+        case 0x24: return .globalSet(try reader.readVarUInt32())
+        case 0x25: return .tableGet(try reader.readVarUInt32())
+        case 0x26: return .tableSet(try reader.readVarUInt32())
+        case 0x28...0x35:
+            let load = LoadOperator(rawValue: opcode)!
+            return .load(load, try readMemoryArgument(&reader))
+        case 0x36...0x3E:
+            let store = StoreOperator(rawValue: opcode)!
+            return .store(store, try readMemoryArgument(&reader))
+        case 0x3F:
+            try reader.expectByte(0x00, "zero byte expected")
+            return .memorySize(memoryIndex: 0)
+        case 0x40:
+            try reader.expectByte(0x00, "zero byte expected")
+            return .memoryGrow(memoryIndex: 0)
+        case 0x41: return .i32Const(try reader.readVarInt32())
+        case 0x42: return .i64Const(try reader.readVarInt64())
+        case 0x43: return .f32Const(bits: try reader.readFixedUInt32())
+        case 0x44: return .f64Const(bits: try reader.readFixedUInt64())
+        case 0x45...0xC4:
+            guard let numeric = NumericOperator(opcode: UInt16(opcode)) else { break }
+            return .numeric(numeric)
+        case 0xD0: return .refNull(try reader.readReferenceType())
+        case 0xD1: return .refIsNull
+        case 0xD2: return .refFunc(functionIndex: try reader.readVarUInt32())
+        case 0xFC: return try decodePrefixedInstruction(at: offset, &reader)
+        default: break
+        }
+        throw reader.error("illegal opcode \(hex(opcode))", at: offset)
+    }
+
+    /// Decodes a `0xFC`-prefixed instruction: saturating truncation, bulk memory and table ops.
+    private static func decodePrefixedInstruction(at offset: Int, _ reader: inout ByteReader) throws -> Instruction {
+        let subopcode = try reader.readVarUInt32()
+        switch subopcode {
+        case 0...7:
+            return .numeric(NumericOperator(opcode: 0xFC00 | UInt16(subopcode))!)
+        case 8:
+            let dataIndex = try reader.readVarUInt32()
+            try reader.expectByte(0x00, "zero byte expected")
+            return .memoryInit(dataIndex: dataIndex, memoryIndex: 0)
+        case 9:
+            return .dataDrop(try reader.readVarUInt32())
+        case 10:
+            try reader.expectByte(0x00, "zero byte expected")
+            try reader.expectByte(0x00, "zero byte expected")
+            return .memoryCopy(destinationMemory: 0, sourceMemory: 0)
+        case 11:
+            try reader.expectByte(0x00, "zero byte expected")
+            return .memoryFill(memoryIndex: 0)
+        case 12:
+            let elementIndex = try reader.readVarUInt32()
+            return .tableInit(elementIndex: elementIndex, tableIndex: try reader.readVarUInt32())
+        case 13:
+            return .elemDrop(try reader.readVarUInt32())
+        case 14:
+            let destination = try reader.readVarUInt32()
+            return .tableCopy(destinationTable: destination, sourceTable: try reader.readVarUInt32())
+        case 15:
+            return .tableGrow(try reader.readVarUInt32())
+        case 16:
+            return .tableSize(try reader.readVarUInt32())
+        case 17:
+            return .tableFill(try reader.readVarUInt32())
+        default:
+            throw reader.error("illegal opcode 0xfc \(subopcode)", at: offset)
+        }
+    }
+
+    /// A load/store immediate: alignment exponent (must be below 32 in Wasm 2.0, whose
+    /// encoding has no memory-index bit), then the `u32` offset.
+    private static func readMemoryArgument(_ reader: inout ByteReader) throws -> MemoryArgument {
+        let alignment = try reader.readVarUInt32()
+        guard alignment < 32 else { throw reader.error("malformed memop flags", at: reader.position - 1) }
+        let offset = try reader.readVarUInt32()
+        return MemoryArgument(alignment: alignment, offset: UInt64(offset), memoryIndex: 0)
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        byte < 0x10 ? "0x0\(String(byte, radix: 16))" : "0x\(String(byte, radix: 16))"
+    }
+}
+
+extension InstructionDecoder.Sequence {
+    /// Adds a decoded instruction found at input offset `offset`.
+    mutating func append(_ instruction: Instruction, at offset: Int) {
+        instructions.append(instruction)
+        offsets.append(UInt32(clamping: offset))
+    }
+}
