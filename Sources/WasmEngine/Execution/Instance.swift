@@ -5,11 +5,15 @@
 /// `table.init` / `memory.init` read until they are dropped. Execution state itself lives
 /// in the `Store`; an instance is only the naming layer over it.
 public final class Instance {
-    /// The instance's exports by name.
+    /// The instance's exports by name. Names that differ only by Unicode normalization
+    /// collide in a `String`-keyed dictionary; the `exported*` lookups compare bytes.
     public let exports: [String: ExternalValue]
     /// The exports in the module's declaration order (for listing and printing).
     public let orderedExports: [(name: String, value: ExternalValue)]
 
+    /// Exports keyed by the UTF-8 bytes of their names: Wasm names are byte strings, and
+    /// Swift `String` equality would merge canonically equivalent but different names.
+    let exportsByName: [[UInt8]: ExternalValue]
     let module: Module
     /// Position in `Store.instances`.
     let index: Int
@@ -55,30 +59,36 @@ public final class Instance {
             ordered.append((export.name, value))
         }
         self.orderedExports = ordered
+        self.exportsByName = Dictionary(ordered.map { (Array($0.name.utf8), $0.value) }, uniquingKeysWith: { first, _ in first })
         self.exports = Dictionary(ordered.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The export named `name` (compared byte for byte), if any.
+    public func export(_ name: String) -> ExternalValue? {
+        exportsByName[Array(name.utf8)]
     }
 
     /// The address of the exported function `name`, if the instance exports a function so named.
     public func exportedFunction(_ name: String) -> FunctionAddress? {
-        if case .function(let address)? = exports[name] { return address }
+        if case .function(let address)? = exportsByName[Array(name.utf8)] { return address }
         return nil
     }
 
     /// The address of the exported memory `name`, if any.
     public func exportedMemory(_ name: String) -> MemoryAddress? {
-        if case .memory(let address)? = exports[name] { return address }
+        if case .memory(let address)? = exportsByName[Array(name.utf8)] { return address }
         return nil
     }
 
     /// The address of the exported global `name`, if any.
     public func exportedGlobal(_ name: String) -> GlobalAddress? {
-        if case .global(let address)? = exports[name] { return address }
+        if case .global(let address)? = exportsByName[Array(name.utf8)] { return address }
         return nil
     }
 
     /// The address of the exported table `name`, if any.
     public func exportedTable(_ name: String) -> TableAddress? {
-        if case .table(let address)? = exports[name] { return address }
+        if case .table(let address)? = exportsByName[Array(name.utf8)] { return address }
         return nil
     }
 

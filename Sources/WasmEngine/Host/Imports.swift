@@ -14,7 +14,7 @@ public struct Imports {
     /// Makes every export of `instance` available under the module name `module`
     /// (what the spec suite's `register` command does).
     public mutating func define(module: String, instance: Instance) {
-        for (name, value) in instance.exports {
+        for (name, value) in instance.orderedExports {
             define(module: module, name: name, value)
         }
     }
@@ -25,8 +25,15 @@ public struct Imports {
     }
 }
 
-/// The two-level name of an import.
+/// The two-level name of an import, compared by UTF-8 bytes as the spec requires
+/// (Swift `String` equality would identify canonically equivalent names, which are
+/// different names to Wasm).
 struct ImportKey: Hashable {
-    let module: String
-    let name: String
+    let module: [UInt8]
+    let name: [UInt8]
+
+    init(module: String, name: String) {
+        self.module = Array(module.utf8)
+        self.name = Array(name.utf8)
+    }
 }
