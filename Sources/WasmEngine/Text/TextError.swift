@@ -9,11 +9,13 @@ public struct TextError: Error, CustomStringConvertible, Hashable, Sendable {
     /// (e.g. "unknown operator", "constant out of range", "unknown label").
     public let message: String
 
+    /// Creates an error at a 1-based line and column.
     public init(line: Int, column: Int, message: String) {
         self.line = line
         self.column = column
         self.message = message
     }
 
+    /// `line:column: message`.
     public var description: String { "\(line):\(column): \(message)" }
 }

@@ -1,5 +1,6 @@
 /// A parsed WebAssembly script (`.wast`): the commands of a spec test file in order.
 public struct WastScript: Sendable {
+    /// The top-level commands in source order.
     public let commands: [WastCommand]
 
     /// Parses a script. Text modules inside are compiled right away; one that fails to
@@ -13,8 +14,10 @@ public struct WastScript: Sendable {
 
 /// A module in a script, with its optional `$name` and the line of `(module`.
 public struct WastModule: Sendable {
+    /// The `$name` (without `$`) actions and `register` use to refer to the instance.
     public let name: String?
     public let source: WastModuleSource
+    /// The line of the module's opening `(module`.
     public let line: Int
 }
 
@@ -61,14 +64,19 @@ public enum NaNPattern: Hashable, Sendable {
 
 /// An action on a (named or the latest) module instance.
 public enum WastAction: Sendable {
+    /// `(invoke $M? "name" args...)`: call an exported function.
     case invoke(module: String?, name: String, arguments: [WastValue])
+    /// `(get $M? "name")`: read an exported global.
     case get(module: String?, name: String)
 }
 
 /// One top-level command of a script, with the line it starts on.
 public enum WastCommand: Sendable {
+    /// Define (and instantiate) a module; it becomes the current one.
     case module(WastModule)
+    /// `(register "name" $M?)`: make a module's exports importable under "name".
     case register(as: String, module: String?, line: Int)
+    /// A bare `invoke` or `get` whose result is ignored.
     case action(WastAction, line: Int)
     case assertReturn(WastAction, [WastExpectation], line: Int)
     case assertTrap(WastAction, message: String, line: Int)
