@@ -100,7 +100,7 @@ final class ScriptRunner {
             return try store.invoke(function, arguments.map(ExpectationMatcher.value(from:)))
         case .get(let moduleName, let name):
             guard let instance = instance(named: moduleName) else { throw HarnessError.unknownModule(moduleName) }
-            guard let export = instance.exports[name] else { throw HarnessError.unknownExport(name) }
+            guard let export = instance.export(name) else { throw HarnessError.unknownExport(name) }
             guard case .global(let global) = export else { throw HarnessError.notAGlobal(name) }
             return [store.value(of: global)]
         }

@@ -42,10 +42,10 @@ struct WasmProgram {
 
     /// Finds the function to call: `name` if given, else `_start`, else the only exported function.
     func function(named name: String?) throws -> FunctionAddress {
-        let functions = instance.exports.compactMap { entry -> (String, FunctionAddress)? in
-            if case .function(let address) = entry.value { return (entry.key, address) }
+        let functions = instance.orderedExports.compactMap { entry -> (String, FunctionAddress)? in
+            if case .function(let address) = entry.value { return (entry.name, address) }
             return nil
-        }.sorted { $0.0 < $1.0 }
+        }
         let available = functions.map(\.0).joined(separator: ", ")
         if let name {
             guard let address = instance.exportedFunction(name) else {

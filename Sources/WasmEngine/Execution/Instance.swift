@@ -5,9 +5,6 @@
 /// `table.init` / `memory.init` read until they are dropped. Execution state itself lives
 /// in the `Store`; an instance is only the naming layer over it.
 public final class Instance {
-    /// The instance's exports by name. Names that differ only by Unicode normalization
-    /// collide in a `String`-keyed dictionary; the `exported*` lookups compare bytes.
-    public let exports: [String: ExternalValue]
     /// The exports in the module's declaration order (for listing and printing).
     public let orderedExports: [(name: String, value: ExternalValue)]
 
@@ -60,7 +57,6 @@ public final class Instance {
         }
         self.orderedExports = ordered
         self.exportsByName = Dictionary(ordered.map { (Array($0.name.utf8), $0.value) }, uniquingKeysWith: { first, _ in first })
-        self.exports = Dictionary(ordered.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The export named `name` (compared byte for byte), if any.

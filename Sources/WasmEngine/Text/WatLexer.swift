@@ -85,7 +85,8 @@ struct WatLexer {
             if WatLexer.isWhitespace(c) {
                 advance()
             } else if c == UInt8(ascii: ";") && byte(at: 1) == UInt8(ascii: ";") {
-                while let d = byte(at: 0), d != UInt8(ascii: "\n") { advance() }
+                // A line comment ends at any newline: LF, CR or CR LF.
+                while let d = byte(at: 0), d != 0x0A, d != 0x0D { advance() }
             } else if c == UInt8(ascii: "(") && byte(at: 1) == UInt8(ascii: ";") {
                 try skipBlockComment()
             } else {

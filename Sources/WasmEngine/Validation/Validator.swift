@@ -88,7 +88,9 @@ public enum Validator {
     }
 
     private static func validateExports(_ module: Module, context: ValidationContext) throws {
-        var names = Set<String>()
+        // Compared as UTF-8 bytes: Swift string equality treats canonically equivalent
+        // names (precomposed and decomposed accents) as equal, but Wasm names are byte strings.
+        var names = Set<[UInt8]>()
         names.reserveCapacity(module.exports.count)
         for export in module.exports {
             switch export.descriptor {
@@ -101,7 +103,7 @@ public enum Validator {
             case .global(let index):
                 guard Int(index) < context.globals.count else { throw ValidationError("unknown global \(index)") }
             }
-            guard names.insert(export.name).inserted else {
+            guard names.insert(Array(export.name.utf8)).inserted else {
                 throw ValidationError("duplicate export name \"\(export.name)\"")
             }
         }
