@@ -33,7 +33,9 @@ struct WasmRunCommand: ParsableCommand {
     func run() throws {
         let program = try WasmProgram(path: file, fuel: fuel)
         let function = try program.function(named: invoke)
-        let results = try program.call(function, textArguments: arguments)
+        // `--` only separates options from negative numbers; it is not an argument.
+        let values = arguments.first == "--" ? Array(arguments.dropFirst()) : arguments
+        let results = try program.call(function, textArguments: values)
         for result in results {
             print(ValueText.format(result))
         }
