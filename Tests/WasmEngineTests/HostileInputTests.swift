@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import WasmEngine
 
-/// The decoder must be total: for any byte string it returns a module or throws a
-/// `DecodeError`, never traps, hangs or allocates out of proportion to the input.
+/// The decoder and the validator must be total: for any byte string decoding returns a
+/// module or throws a `DecodeError`, and validating a decoded module returns or throws a
+/// `ValidationError`; neither traps, hangs or allocates out of proportion to the input.
 /// Inputs come from a deterministic PRNG so a failure reproduces from its iteration.
 @Suite struct HostileInputTests {
     typealias W = WasmBytes
@@ -29,18 +30,26 @@ import Testing
         return max(1, value)
     }()
 
-    /// Outcome of decoding one input: it decoded, or threw a `DecodeError`.
+    /// Outcome of decoding one input: it decoded, or threw a `DecodeError`. A decoded
+    /// module is validated too, which must return or throw a `ValidationError`.
     /// Anything else (another error type) is a test failure; a trap would crash the run.
     private func decodeTotally(_ bytes: [UInt8], _ label: @autoclosure () -> String) -> Bool {
+        let module: Module
         do {
-            _ = try Module(decoding: bytes)
-            return true
+            module = try Module(decoding: bytes)
         } catch is DecodeError {
             return false
         } catch {
             Issue.record("\(label()): non-DecodeError \(error)")
             return false
         }
+        do {
+            _ = try Validator.validate(module)
+        } catch is ValidationError {
+        } catch {
+            Issue.record("\(label()): validation threw a non-ValidationError \(error)")
+        }
+        return true
     }
 
     /// A module using every section kind, element and data encoding and many instruction forms.
@@ -208,6 +217,32 @@ import Testing
                 _ = decodeTotally(input, "suite seed \(seedIndex) iteration \(iteration)")
             }
         }
+    }
+
+    @Test(.enabled(if: DecoderSpecSuiteTests.suiteIsAvailable))
+    func mutatedSuiteTextModulesDecodeAndValidateOrReject() throws {
+        // Every text module of the suite, compiled to binary: over a thousand seeds that
+        // between them use every instruction, so mutations reach deep into the validator.
+        var seeds: [[UInt8]] = []
+        let directory = DecoderSpecSuiteTests.suiteDirectory
+        for file in try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        where file.hasSuffix(".wast") && !file.hasPrefix("simd_") {
+            let script = try WastScript.parse(try String(contentsOfFile: "\(directory)/\(file)", encoding: .utf8))
+            for command in script.commands {
+                if case .module(let module) = command, case .binary(let bytes) = module.source { seeds.append(bytes) }
+            }
+        }
+        #expect(seeds.count > 1_000)
+        var rng = Xorshift(seed: 0x5EED_0003)
+        var validated = 0
+        for (seedIndex, seed) in seeds.enumerated() {
+            for iteration in 0..<(8 * Self.scale) {
+                var input = seed
+                for _ in 0...rng.below(2) { input = Self.mutate(input, &rng) }
+                if decodeTotally(input, "text seed \(seedIndex) iteration \(iteration)") { validated += 1 }
+            }
+        }
+        #expect(validated > 500)
     }
 
     /// Offsets where a section starts (and the end): cutting a module there can leave a
