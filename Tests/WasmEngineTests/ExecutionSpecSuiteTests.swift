@@ -8,7 +8,10 @@ import Testing
 /// assert_exhaustion, assert_unlinkable and assert_uninstantiable; the
 /// decoder's and validator's own assertions (malformed/invalid) are skipped.
 struct SpecScriptRunner {
-    let store = Store(configuration: StoreConfiguration(maxCallDepth: 2_000))
+    /// SPEC_FUEL=1 runs the suite in a metered store, to check that fuel instrumentation
+    /// leaves semantics unchanged.
+    let store = Store(configuration: StoreConfiguration(
+        fuel: ProcessInfo.processInfo.environment["SPEC_FUEL"] != nil ? UInt64.max / 2 : nil, maxCallDepth: 2_000))
     var imports = Imports()
     var named: [String: Instance] = [:]
     var current: Instance?
