@@ -222,6 +222,26 @@ extension Store {
             case .br: pc = Int(i.a)
             case .brIf: if fp.i32(i.a) != 0 { pc = Int(i.b) }
             case .brUnless: if fp.i32(i.a) == 0 { pc = Int(i.b) }
+            case .brI32Eq: if fp.i32(i.a) == fp.i32(i.b) { pc = Int(i.c) }
+            case .brI32EqImm: if fp.i32(i.a) == UInt32(truncatingIfNeeded: i.imm) { pc = Int(i.c) }
+            case .brI32Ne: if fp.i32(i.a) != fp.i32(i.b) { pc = Int(i.c) }
+            case .brI32NeImm: if fp.i32(i.a) != UInt32(truncatingIfNeeded: i.imm) { pc = Int(i.c) }
+            case .brI32LtS: if Int32(bitPattern: fp.i32(i.a)) < Int32(bitPattern: fp.i32(i.b)) { pc = Int(i.c) }
+            case .brI32LtSImm: if Int32(bitPattern: fp.i32(i.a)) < Int32(bitPattern: UInt32(truncatingIfNeeded: i.imm)) { pc = Int(i.c) }
+            case .brI32LtU: if fp.i32(i.a) < fp.i32(i.b) { pc = Int(i.c) }
+            case .brI32LtUImm: if fp.i32(i.a) < UInt32(truncatingIfNeeded: i.imm) { pc = Int(i.c) }
+            case .brI32GtS: if Int32(bitPattern: fp.i32(i.a)) > Int32(bitPattern: fp.i32(i.b)) { pc = Int(i.c) }
+            case .brI32GtSImm: if Int32(bitPattern: fp.i32(i.a)) > Int32(bitPattern: UInt32(truncatingIfNeeded: i.imm)) { pc = Int(i.c) }
+            case .brI32GtU: if fp.i32(i.a) > fp.i32(i.b) { pc = Int(i.c) }
+            case .brI32GtUImm: if fp.i32(i.a) > UInt32(truncatingIfNeeded: i.imm) { pc = Int(i.c) }
+            case .brI32LeS: if Int32(bitPattern: fp.i32(i.a)) <= Int32(bitPattern: fp.i32(i.b)) { pc = Int(i.c) }
+            case .brI32LeSImm: if Int32(bitPattern: fp.i32(i.a)) <= Int32(bitPattern: UInt32(truncatingIfNeeded: i.imm)) { pc = Int(i.c) }
+            case .brI32LeU: if fp.i32(i.a) <= fp.i32(i.b) { pc = Int(i.c) }
+            case .brI32LeUImm: if fp.i32(i.a) <= UInt32(truncatingIfNeeded: i.imm) { pc = Int(i.c) }
+            case .brI32GeS: if Int32(bitPattern: fp.i32(i.a)) >= Int32(bitPattern: fp.i32(i.b)) { pc = Int(i.c) }
+            case .brI32GeSImm: if Int32(bitPattern: fp.i32(i.a)) >= Int32(bitPattern: UInt32(truncatingIfNeeded: i.imm)) { pc = Int(i.c) }
+            case .brI32GeU: if fp.i32(i.a) >= fp.i32(i.b) { pc = Int(i.c) }
+            case .brI32GeUImm: if fp.i32(i.a) >= UInt32(truncatingIfNeeded: i.imm) { pc = Int(i.c) }
             case .brTable: pc &+= Int(min(fp.i32(i.a), i.b &- 1))
             case .fuel:
                 guard fuel >= i.imm else { throw .outOfFuel }
