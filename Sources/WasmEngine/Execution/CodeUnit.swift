@@ -188,6 +188,11 @@ enum OpCode: UInt16 {
     // `brTable`: `a` = index slot, `b` = entry count; the entries are the `br` units
     // that follow it, the last one the default.
     case unreachable, br, brIf, brUnless, brTable
+    /// Fused compare-and-branch (a comparison whose only use is a `br_if`/`if`): branch to
+    /// `c` when `a <op> b` (or `a <op> imm` for the `Imm` forms) holds.
+    case brI32Eq, brI32Ne, brI32LtS, brI32LtU, brI32GtS, brI32GtU, brI32LeS, brI32LeU, brI32GeS, brI32GeU
+    case brI32EqImm, brI32NeImm, brI32LtSImm, brI32LtUImm, brI32GtSImm, brI32GtUImm
+    case brI32LeSImm, brI32LeUImm, brI32GeSImm, brI32GeUImm
     /// Return: copy `b` results from slot `a` to the frame base and pop the frame.
     case ret
     /// `imm` = callee function address.

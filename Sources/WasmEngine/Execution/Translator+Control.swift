@@ -20,8 +20,9 @@ extension Translator {
     mutating func translateIf(_ type: BlockType) {
         let signature = module.blockSignature(type)
         let condition = popSlot()
+        let comparison = takeComparison(producing: condition)
         materializeAll()
-        let branch = emit(CodeUnit(.brUnless, a: condition))
+        let branch = emitConditionalBranch(on: condition, comparison, whenTrue: false)
         controls.append(Control(kind: .ifThen, height: stack.count - signature.parameters.count,
                                 parameterCount: signature.parameters.count, resultCount: signature.results.count,
                                 elsePatch: branch))
@@ -61,10 +62,10 @@ extension Translator {
 
     /// Points the branch at `index` to `target` (the field depends on the branch kind).
     mutating func setTarget(of index: Int, to target: Int) {
-        if code[index].op == .br {
-            code[index].a = UInt32(target)
-        } else {
-            code[index].b = UInt32(target)
+        switch code[index].op {
+        case .br: code[index].a = UInt32(target)
+        case .brIf, .brUnless: code[index].b = UInt32(target)
+        default: code[index].c = UInt32(target)   // fused compare-and-branch
         }
     }
 
@@ -111,16 +112,18 @@ extension Translator {
 
     mutating func translateBrIf(_ depth: Int) {
         let condition = popSlot()
+        let comparison = takeComparison(producing: condition)
         let index = controls.count - 1 - depth
         let target = controls[index]
         if !branchNeedsCopies(to: target) {
+            let branch = emitConditionalBranch(on: condition, comparison, whenTrue: true)
             if target.kind == .loop {
-                emit(CodeUnit(.brIf, a: condition, b: UInt32(target.loopStart)))
+                setTarget(of: branch, to: target.loopStart)
             } else {
-                controls[index].patches.append(emit(CodeUnit(.brIf, a: condition)))
+                controls[index].patches.append(branch)
             }
         } else {
-            let skip = emit(CodeUnit(.brUnless, a: condition))
+            let skip = emitConditionalBranch(on: condition, comparison, whenTrue: false)
             emitBranchCopies(to: target)
             emitJump(toLabel: depth)
             setTarget(of: skip, to: code.count)
@@ -172,6 +175,53 @@ extension Translator {
         emit(CodeUnit(.callIndirect, a: base, b: selector, c: UInt32(instance.typeIDs[typeIndex]),
                       imm: tableCell(UInt32(table))))
         for _ in type.results { push(.slot) }
+    }
+
+    /// If the condition just popped from `slot` was computed by the last emitted
+    /// instruction and that is a comparison (or `i32.eqz`), removes it so the branch can
+    /// test the comparison itself. The slot is a stack temporary nothing else reads.
+    mutating func takeComparison(producing slot: UInt32) -> CodeUnit? {
+        guard let producer = lastWrite, producer == code.count - 1, code[producer].a == slot,
+              slot == slotIndex(stack.count) else { return nil }
+        let op = code[producer].op
+        guard op == .i32Eqz || Translator.fusedBranch(op, negated: false) != nil else { return nil }
+        lastWrite = nil
+        return code.removeLast()
+    }
+
+    /// Emits a branch (target to be set) taken when the condition is true (`whenTrue`)
+    /// or false, fused with `comparison` when there is one.
+    mutating func emitConditionalBranch(on condition: UInt32, _ comparison: CodeUnit?, whenTrue: Bool) -> Int {
+        guard let comparison else {
+            return emit(CodeUnit(whenTrue ? .brIf : .brUnless, a: condition))
+        }
+        if comparison.op == .i32Eqz {
+            // Branch on `x == 0` is branch-unless on x.
+            return emit(CodeUnit(whenTrue ? .brUnless : .brIf, a: comparison.b))
+        }
+        let fused = Translator.fusedBranch(comparison.op, negated: !whenTrue)!
+        return emit(CodeUnit(fused, a: comparison.b, b: comparison.c, imm: comparison.imm))
+    }
+
+    /// The fused branch for a comparison, or for its negation (used by `brUnless`).
+    static func fusedBranch(_ op: OpCode, negated: Bool) -> OpCode? {
+        let pairs: [(OpCode, OpCode, OpCode, OpCode)] = [
+            // comparison, its negation, fused branch, fused branch of the negation
+            (.i32Eq, .i32Ne, .brI32Eq, .brI32Ne), (.i32Ne, .i32Eq, .brI32Ne, .brI32Eq),
+            (.i32LtS, .i32GeS, .brI32LtS, .brI32GeS), (.i32GeS, .i32LtS, .brI32GeS, .brI32LtS),
+            (.i32LtU, .i32GeU, .brI32LtU, .brI32GeU), (.i32GeU, .i32LtU, .brI32GeU, .brI32LtU),
+            (.i32GtS, .i32LeS, .brI32GtS, .brI32LeS), (.i32LeS, .i32GtS, .brI32LeS, .brI32GtS),
+            (.i32GtU, .i32LeU, .brI32GtU, .brI32LeU), (.i32LeU, .i32GtU, .brI32LeU, .brI32GtU),
+            (.i32EqImm, .i32NeImm, .brI32EqImm, .brI32NeImm), (.i32NeImm, .i32EqImm, .brI32NeImm, .brI32EqImm),
+            (.i32LtSImm, .i32GeSImm, .brI32LtSImm, .brI32GeSImm), (.i32GeSImm, .i32LtSImm, .brI32GeSImm, .brI32LtSImm),
+            (.i32LtUImm, .i32GeUImm, .brI32LtUImm, .brI32GeUImm), (.i32GeUImm, .i32LtUImm, .brI32GeUImm, .brI32LtUImm),
+            (.i32GtSImm, .i32LeSImm, .brI32GtSImm, .brI32LeSImm), (.i32LeSImm, .i32GtSImm, .brI32LeSImm, .brI32GtSImm),
+            (.i32GtUImm, .i32LeUImm, .brI32GtUImm, .brI32LeUImm), (.i32LeUImm, .i32GtUImm, .brI32LeUImm, .brI32GtUImm),
+        ]
+        for (comparison, _, branch, negatedBranch) in pairs where comparison == op {
+            return negated ? negatedBranch : branch
+        }
+        return nil
     }
 
     /// The operator that takes its right operand as an immediate, for operators where

@@ -24,6 +24,7 @@ public struct HostCallContext {
     /// directly by the embedder).
     public let instance: Instance?
 
+    /// A context for a call from `instance` (nil for a direct host invocation).
     public init(store: Store, instance: Instance?) {
         self.store = store
         self.instance = instance

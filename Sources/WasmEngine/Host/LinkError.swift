@@ -6,6 +6,7 @@
 public struct LinkError: Error, CustomStringConvertible {
     public let message: String
 
+    /// A link error with an explanation of what does not fit.
     public init(_ message: String) { self.message = message }
 
     public var description: String { "link error: \(message)" }
@@ -17,6 +18,7 @@ public struct LinkError: Error, CustomStringConvertible {
 public struct InvocationError: Error, CustomStringConvertible {
     public let message: String
 
+    /// An invocation error with an explanation of what the caller did wrong.
     public init(_ message: String) { self.message = message }
 
     public var description: String { "invocation error: \(message)" }

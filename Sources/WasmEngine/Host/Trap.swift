@@ -51,6 +51,7 @@ public struct BacktraceFrame: Hashable, Sendable, CustomStringConvertible {
     /// The function's name from the module's name section, when it has one.
     public let name: String?
 
+    /// A backtrace entry.
     public init(address: FunctionAddress, functionIndex: Int?, name: String?) {
         self.address = address
         self.functionIndex = functionIndex
@@ -69,6 +70,7 @@ public struct Trap: Error, CustomStringConvertible {
     public let reason: TrapReason
     public let backtrace: [BacktraceFrame]
 
+    /// A trap; hosts may throw one from a host function to trap with that reason.
     public init(reason: TrapReason, backtrace: [BacktraceFrame] = []) {
         self.reason = reason
         self.backtrace = backtrace

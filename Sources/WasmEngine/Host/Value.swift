@@ -60,24 +60,28 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
 /// The index of a function in its store (store-relative, stable for the store's lifetime).
 public struct FunctionAddress: Hashable, Sendable {
     public let index: Int
+    /// The address with store index `index`.
     public init(index: Int) { self.index = index }
 }
 
 /// The index of a table in its store.
 public struct TableAddress: Hashable, Sendable {
     public let index: Int
+    /// The address with store index `index`.
     public init(index: Int) { self.index = index }
 }
 
 /// The index of a linear memory in its store.
 public struct MemoryAddress: Hashable, Sendable {
     public let index: Int
+    /// The address with store index `index`.
     public init(index: Int) { self.index = index }
 }
 
 /// The index of a global in its store.
 public struct GlobalAddress: Hashable, Sendable {
     public let index: Int
+    /// The address with store index `index`.
     public init(index: Int) { self.index = index }
 }
 
