@@ -5,6 +5,7 @@ struct HarnessOptions {
     var recursive = false
     var failuresShown = 5
     var printKinds = false
+    var fuel: UInt64?
 
     /// What is wrong with the command line.
     struct UsageError: Error, CustomStringConvertible {
@@ -25,6 +26,12 @@ struct HarnessOptions {
             case "--exclude": options.excludes.append(try value(for: argument))
             case "--recursive": options.recursive = true
             case "--kinds": options.printKinds = true
+            case "--fuel":
+                let text = try value(for: argument)
+                guard let fuel = UInt64(text) else {
+                    throw UsageError(description: "--fuel takes a whole number, not \(text)")
+                }
+                options.fuel = fuel
             case "--show":
                 let text = try value(for: argument)
                 guard let count = Int(text), count >= 0 else {

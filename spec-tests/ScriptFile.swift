@@ -4,7 +4,7 @@ import WasmEngine
 /// Reads, parses and runs one `.wast` file; a file that cannot be read or parsed
 /// counts as one failure so it can never pass silently.
 enum ScriptFile {
-    static func run(path: String) -> Tally {
+    static func run(path: String, fuel: UInt64?) -> Tally {
         var tally = Tally()
         guard let data = FileManager.default.contents(atPath: path) else {
             tally.fail("file", line: 0, "cannot read \(path)")
@@ -18,7 +18,7 @@ enum ScriptFile {
             return tally
         }
         do {
-            let runner = try ScriptRunner()
+            let runner = try ScriptRunner(fuel: fuel)
             runner.run(script)
             return runner.tally
         } catch {
