@@ -1,0 +1,246 @@
+/// One instruction of the internal code the translator produces and the interpreter runs.
+///
+/// Register style: operands are frame-relative slot indices fixed at translation time,
+/// so nothing is pushed or popped at run time. A frame's slots are laid out as
+/// `[parameters][locals][operand stack]`; the Wasm operand stack at height `h` lives in
+/// slot `localCount + h`. Field use by family (`a`, `b`, `c` are slots unless noted):
+///
+/// - numeric unary: `a` = destination, `b` = operand
+/// - numeric binary: `a` = destination, `b` = left, `c` = right;
+///   `*Imm` variants take the right operand from `imm`
+/// - loads: `a` = destination, `b` = address, `imm` = static offset;
+///   stores: `a` = address, `b` = value, `imm` = static offset
+/// - branches: targets are absolute instruction indices in the function's code
+/// - calls: `a` = first argument slot, which becomes the callee's frame base
+/// - global, table and memory cells are raw pointers carried in `imm`
+///   (see `RuntimeStorage.swift`)
+struct CodeUnit {
+    var op: OpCode
+    var a: UInt32 = 0
+    var b: UInt32 = 0
+    var c: UInt32 = 0
+    var imm: UInt64 = 0
+
+    init(_ op: OpCode, a: UInt32 = 0, b: UInt32 = 0, c: UInt32 = 0, imm: UInt64 = 0) {
+        self.op = op
+        self.a = a
+        self.b = b
+        self.c = c
+        self.imm = imm
+    }
+}
+
+/// The internal instruction set. The first cases mirror `NumericOperator` one to one, in
+/// the same order and with the same names (the translator maps them by position).
+enum OpCode: UInt16 {
+    case i32Eqz
+    case i32Eq
+    case i32Ne
+    case i32LtS
+    case i32LtU
+    case i32GtS
+    case i32GtU
+    case i32LeS
+    case i32LeU
+    case i32GeS
+    case i32GeU
+    case i64Eqz
+    case i64Eq
+    case i64Ne
+    case i64LtS
+    case i64LtU
+    case i64GtS
+    case i64GtU
+    case i64LeS
+    case i64LeU
+    case i64GeS
+    case i64GeU
+    case f32Eq
+    case f32Ne
+    case f32Lt
+    case f32Gt
+    case f32Le
+    case f32Ge
+    case f64Eq
+    case f64Ne
+    case f64Lt
+    case f64Gt
+    case f64Le
+    case f64Ge
+    case i32Clz
+    case i32Ctz
+    case i32Popcnt
+    case i32Add
+    case i32Sub
+    case i32Mul
+    case i32DivS
+    case i32DivU
+    case i32RemS
+    case i32RemU
+    case i32And
+    case i32Or
+    case i32Xor
+    case i32Shl
+    case i32ShrS
+    case i32ShrU
+    case i32Rotl
+    case i32Rotr
+    case i64Clz
+    case i64Ctz
+    case i64Popcnt
+    case i64Add
+    case i64Sub
+    case i64Mul
+    case i64DivS
+    case i64DivU
+    case i64RemS
+    case i64RemU
+    case i64And
+    case i64Or
+    case i64Xor
+    case i64Shl
+    case i64ShrS
+    case i64ShrU
+    case i64Rotl
+    case i64Rotr
+    case f32Abs
+    case f32Neg
+    case f32Ceil
+    case f32Floor
+    case f32Trunc
+    case f32Nearest
+    case f32Sqrt
+    case f32Add
+    case f32Sub
+    case f32Mul
+    case f32Div
+    case f32Min
+    case f32Max
+    case f32Copysign
+    case f64Abs
+    case f64Neg
+    case f64Ceil
+    case f64Floor
+    case f64Trunc
+    case f64Nearest
+    case f64Sqrt
+    case f64Add
+    case f64Sub
+    case f64Mul
+    case f64Div
+    case f64Min
+    case f64Max
+    case f64Copysign
+    case i32WrapI64
+    case i32TruncF32S
+    case i32TruncF32U
+    case i32TruncF64S
+    case i32TruncF64U
+    case i64ExtendI32S
+    case i64ExtendI32U
+    case i64TruncF32S
+    case i64TruncF32U
+    case i64TruncF64S
+    case i64TruncF64U
+    case f32ConvertI32S
+    case f32ConvertI32U
+    case f32ConvertI64S
+    case f32ConvertI64U
+    case f32DemoteF64
+    case f64ConvertI32S
+    case f64ConvertI32U
+    case f64ConvertI64S
+    case f64ConvertI64U
+    case f64PromoteF32
+    case i32ReinterpretF32
+    case i64ReinterpretF64
+    case f32ReinterpretI32
+    case f64ReinterpretI64
+    case i32Extend8S
+    case i32Extend16S
+    case i64Extend8S
+    case i64Extend16S
+    case i64Extend32S
+    case i32TruncSatF32S
+    case i32TruncSatF32U
+    case i32TruncSatF64S
+    case i32TruncSatF64U
+    case i64TruncSatF32S
+    case i64TruncSatF32U
+    case i64TruncSatF64S
+    case i64TruncSatF64U
+
+    // Numeric with a constant right operand in `imm` (folded `*.const`).
+    case i32AddImm, i32SubImm, i32MulImm, i32AndImm, i32OrImm, i32XorImm
+    case i32ShlImm, i32ShrSImm, i32ShrUImm
+    case i32EqImm, i32NeImm, i32LtSImm, i32LtUImm, i32GtSImm, i32GtUImm
+    case i32LeSImm, i32LeUImm, i32GeSImm, i32GeUImm
+    case i64AddImm, i64SubImm, i64MulImm, i64AndImm, i64OrImm, i64XorImm
+    case i64ShlImm, i64ShrSImm, i64ShrUImm
+    case i64EqImm, i64NeImm, i64LtSImm, i64LtUImm, i64GtSImm, i64GtUImm
+
+    // Data movement: copy `a` <- slot `b`; const `a` <- `imm`.
+    case copy, const
+    /// `a` = destination, `b` = first value, `c` = second value, `imm` = condition slot.
+    case select
+
+    // Control. `br`: `a` = target. `brIf`/`brUnless`: `a` = condition, `b` = target.
+    // `brTable`: `a` = index slot, `b` = entry count; the entries are the `br` units
+    // that follow it, the last one the default.
+    case unreachable, br, brIf, brUnless, brTable
+    /// Return: copy `b` results from slot `a` to the frame base and pop the frame.
+    case ret
+    /// `imm` = callee function address.
+    case call
+    /// `b` = index slot, `c` = expected type ID, `imm` = TableState pointer.
+    case callIndirect
+    /// Charge `imm` fuel units (emitted only in metered stores).
+    case fuel
+
+    // References. refFunc: `imm` = encoded reference. refIsNull: `a` = dst, `b` = operand.
+    case refFunc, refIsNull
+
+    // Globals: `imm` = pointer to the value cell. get: `a` = dst; set: `a` = source.
+    case globalGet, globalSet
+
+    // Tables (`imm` = TableState pointer). get: `a` = dst, `b` = index.
+    // set: `a` = index, `b` = value. size: `a` = dst. grow: `a` = init value & dst,
+    // `b` = delta. fill: `a` = first of (index, value, count).
+    case tableGet, tableSet, tableSize, tableGrow, tableFill
+    /// `a` = first of (dst, src, count), `b`/`c` = destination/source table address.
+    case tableCopy
+    /// `a` = first of (dst, src, count), `b` = element segment index, `c` = table address.
+    case tableInit
+    /// `a` = element segment index.
+    case elemDrop
+
+    // Memory access.
+    case i32Load, i64Load, f32Load, f64Load
+    case i32Load8S, i32Load8U, i32Load16S, i32Load16U
+    case i64Load8S, i64Load8U, i64Load16S, i64Load16U, i64Load32S, i64Load32U
+    case i32Store, i64Store, f32Store, f64Store, i32Store8, i32Store16
+    case i64Store8, i64Store16, i64Store32
+    /// size: `a` = dst. grow: `a` = delta & dst.
+    case memorySize, memoryGrow
+    /// `a` = first of (dst, value/src, count).
+    case memoryFill, memoryCopy
+    /// `a` = first of (dst, src, count), `b` = data segment index.
+    case memoryInit
+    /// `a` = data segment index.
+    case dataDrop
+}
+
+extension OpCode {
+    /// The internal opcode of a numeric operator (same position in the declarations).
+    init(_ numeric: NumericOperator) {
+        self = OpCode.numericTable[numeric]!
+    }
+
+    private static let numericTable: [NumericOperator: OpCode] = {
+        var table: [NumericOperator: OpCode] = [:]
+        for (position, op) in NumericOperator.allCases.enumerated() {
+            table[op] = OpCode(rawValue: UInt16(position))!
+        }
+        return table
+    }()
+}

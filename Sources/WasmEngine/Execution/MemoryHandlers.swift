@@ -1,0 +1,83 @@
+import Foundation
+
+/// Handlers of memory instructions. Loads and stores get the current memory's base and
+/// byte size from the dispatch loop's locals (refreshed after calls and `memory.grow`).
+///
+/// The effective address is `address + offset` in 64 bits (the translator clamps static
+/// offsets to 2^34, so nothing wraps); an access is in bounds when its last byte is below
+/// the memory's size. Memory is little-endian regardless of the host.
+enum MemoryHandlers {
+    @inline(__always)
+    static func effectiveAddress(_ address: UInt32, _ offset: UInt64, width: UInt64, size: UInt64) throws(TrapReason) -> Int {
+        let ea = UInt64(address) &+ offset
+        guard ea &+ width <= size else { throw .outOfBoundsMemoryAccess }
+        return Int(ea)
+    }
+
+    @inline(__always)
+    static func load<T: FixedWidthInteger>(_ i: CodeUnit, _ fp: Slots, _ base: UnsafeMutableRawPointer, _ size: UInt64,
+                                           as: T.Type) throws(TrapReason) -> T {
+        let ea = try effectiveAddress(fp.i32(i.b), i.imm, width: UInt64(MemoryLayout<T>.size), size: size)
+        return T(littleEndian: base.loadUnaligned(fromByteOffset: ea, as: T.self))
+    }
+
+    @inline(__always)
+    static func store<T: FixedWidthInteger>(_ i: CodeUnit, _ fp: Slots, _ base: UnsafeMutableRawPointer, _ size: UInt64,
+                                            _ value: T) throws(TrapReason) {
+        let ea = try effectiveAddress(fp.i32(i.a), i.imm, width: UInt64(MemoryLayout<T>.size), size: size)
+        base.storeBytes(of: value.littleEndian, toByteOffset: ea, as: T.self)
+    }
+
+    /// `memory.fill`: slots `a`, `a+1`, `a+2` hold destination, byte value and length.
+    static func fill(_ i: CodeUnit, _ fp: Slots, _ memory: UnsafeMutablePointer<MemoryState>) throws(TrapReason) {
+        let base = Int(i.a)
+        let destination = UInt64(fp.i32(UInt32(base))), value = fp.i32(UInt32(base + 1)), count = UInt64(fp.i32(UInt32(base + 2)))
+        guard destination + count <= UInt64(memory.pointee.byteCount) else { throw .outOfBoundsMemoryAccess }
+        memset(memory.pointee.base + Int(destination), Int32(value & 0xFF), Int(count))
+    }
+
+    /// `memory.copy` (overlap-safe): slots hold destination, source and length.
+    static func copy(_ i: CodeUnit, _ fp: Slots, _ memory: UnsafeMutablePointer<MemoryState>) throws(TrapReason) {
+        let base = Int(i.a)
+        let destination = UInt64(fp.i32(UInt32(base))), source = UInt64(fp.i32(UInt32(base + 1)))
+        let count = UInt64(fp.i32(UInt32(base + 2)))
+        let size = UInt64(memory.pointee.byteCount)
+        guard destination + count <= size, source + count <= size else { throw .outOfBoundsMemoryAccess }
+        memmove(memory.pointee.base + Int(destination), memory.pointee.base + Int(source), Int(count))
+    }
+}
+
+extension Store {
+    /// `memory.init` of the running function's instance: copies part of a data segment.
+    @inline(never)
+    func memoryInit(_ i: CodeUnit, _ fp: Slots, function: Int) throws(TrapReason) {
+        let instance = instances[functions[function].instance]
+        let base = Int(i.a)
+        if let reason = initializeMemory(functions[function].memory, from: instance.dataSegments[Int(i.b)],
+                                         destination: fp.i32(UInt32(base)), source: fp.i32(UInt32(base + 1)),
+                                         count: fp.i32(UInt32(base + 2))) {
+            throw reason
+        }
+    }
+
+    /// `data.drop` of the running function's instance.
+    @inline(never)
+    func dataDrop(_ index: UInt32, function: Int) {
+        instances[functions[function].instance].dataSegments[Int(index)] = []
+    }
+
+    /// Copies `count` bytes of `bytes` from `source` to memory at `destination`, or
+    /// returns the trap reason (writing nothing) when either range is out of bounds.
+    func initializeMemory(_ memory: UnsafeMutablePointer<MemoryState>, from bytes: [UInt8],
+                          destination: UInt32, source: UInt32, count: UInt32) -> TrapReason? {
+        guard UInt64(source) + UInt64(count) <= UInt64(bytes.count),
+              UInt64(destination) + UInt64(count) <= UInt64(memory.pointee.byteCount) else {
+            return .outOfBoundsMemoryAccess
+        }
+        if count == 0 { return nil }
+        bytes.withUnsafeBytes { raw in
+            (memory.pointee.base + Int(destination)).copyMemory(from: raw.baseAddress! + Int(source), byteCount: Int(count))
+        }
+        return nil
+    }
+}

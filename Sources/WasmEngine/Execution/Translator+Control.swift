@@ -1,0 +1,253 @@
+/// Translation of structured control flow and calls.
+///
+/// Branch targets are absolute instruction indices. Forward branches (to a block's end)
+/// are recorded in the block's `patches` and filled in when the end is reached; loops
+/// branch backwards to their already known header. A branch that carries values first
+/// copies them into the slots where the target expects them (the label's stack height).
+extension Translator {
+    mutating func translateBlock(_ type: BlockType, kind: ControlKind) {
+        let signature = module.blockSignature(type)
+        materializeAll()
+        var control = Control(kind: kind, height: stack.count - signature.parameters.count,
+                              parameterCount: signature.parameters.count, resultCount: signature.results.count)
+        if kind == .loop {
+            control.loopStart = code.count
+            startFuelSegment()
+        }
+        controls.append(control)
+    }
+
+    mutating func translateIf(_ type: BlockType) {
+        let signature = module.blockSignature(type)
+        let condition = popSlot()
+        materializeAll()
+        let branch = emit(CodeUnit(.brUnless, a: condition))
+        controls.append(Control(kind: .ifThen, height: stack.count - signature.parameters.count,
+                                parameterCount: signature.parameters.count, resultCount: signature.results.count,
+                                elsePatch: branch))
+        startFuelSegment()
+    }
+
+    mutating func translateElse() {
+        var control = controls.removeLast()
+        if reachable {
+            materializeAll()
+            control.patches.append(emit(CodeUnit(.br)))
+        }
+        if let branch = control.elsePatch { setTarget(of: branch, to: code.count) }
+        control.elsePatch = nil
+        control.kind = .ifElse
+        controls.append(control)
+        resetStack(height: control.height, count: control.parameterCount)
+        reachable = true
+        startFuelSegment()
+    }
+
+    mutating func translateEnd() {
+        let control = controls.removeLast()
+        if reachable { materializeAll() }
+        let hasLabel = !control.patches.isEmpty || control.elsePatch != nil
+        for branch in control.patches { setTarget(of: branch, to: code.count) }
+        if let branch = control.elsePatch { setTarget(of: branch, to: code.count) }
+        resetStack(height: control.height, count: control.resultCount)
+        reachable = true
+        if controls.isEmpty {
+            // The function's own block: its results are at the bottom of the operand stack.
+            emit(CodeUnit(.ret, a: slotIndex(0), b: UInt32(resultCount)))
+        } else if hasLabel {
+            startFuelSegment()
+        }
+    }
+
+    /// Points the branch at `index` to `target` (the field depends on the branch kind).
+    mutating func setTarget(of index: Int, to target: Int) {
+        if code[index].op == .br {
+            code[index].a = UInt32(target)
+        } else {
+            code[index].b = UInt32(target)
+        }
+    }
+
+    /// Emits the copies that move a branch's values into the target label's slots.
+    /// Targets are never above their sources, so copying upwards is overlap-safe.
+    mutating func emitBranchCopies(to control: Control) {
+        let arity = control.branchArity
+        for i in 0..<arity {
+            let k = stack.count - arity + i
+            let dst = slotIndex(control.height + i)
+            switch stack[k] {
+            case .slot: if slotIndex(k) != dst { emit(CodeUnit(.copy, a: dst, b: slotIndex(k))) }
+            case .local(let x): emit(CodeUnit(.copy, a: dst, b: x))
+            case .constant(let bits): emit(CodeUnit(.const, a: dst, imm: bits))
+            }
+        }
+    }
+
+    /// Whether a branch to `control` needs copies (its values are not already in place).
+    func branchNeedsCopies(to control: Control) -> Bool {
+        let arity = control.branchArity
+        for i in 0..<arity {
+            let k = stack.count - arity + i
+            if stack[k] != .slot || k != control.height + i { return true }
+        }
+        return false
+    }
+
+    /// Emits an unconditional branch to label `depth` (without copies).
+    mutating func emitJump(toLabel depth: Int) {
+        let index = controls.count - 1 - depth
+        if controls[index].kind == .loop {
+            emit(CodeUnit(.br, a: UInt32(controls[index].loopStart)))
+        } else {
+            controls[index].patches.append(emit(CodeUnit(.br)))
+        }
+    }
+
+    mutating func translateBr(_ depth: Int) {
+        emitBranchCopies(to: controls[controls.count - 1 - depth])
+        emitJump(toLabel: depth)
+        reachable = false
+    }
+
+    mutating func translateBrIf(_ depth: Int) {
+        let condition = popSlot()
+        let index = controls.count - 1 - depth
+        let target = controls[index]
+        if !branchNeedsCopies(to: target) {
+            if target.kind == .loop {
+                emit(CodeUnit(.brIf, a: condition, b: UInt32(target.loopStart)))
+            } else {
+                controls[index].patches.append(emit(CodeUnit(.brIf, a: condition)))
+            }
+        } else {
+            let skip = emit(CodeUnit(.brUnless, a: condition))
+            emitBranchCopies(to: target)
+            emitJump(toLabel: depth)
+            setTarget(of: skip, to: code.count)
+        }
+        startFuelSegment()
+    }
+
+    mutating func translateBrTable(_ depths: [Int]) {
+        let selector = popSlot()
+        emit(CodeUnit(.brTable, a: selector, b: UInt32(depths.count)))
+        // One `br` per entry right after the table; entries whose label needs copies
+        // jump to a trampoline (copies + br) emitted after the table.
+        let first = code.count
+        for _ in depths { code.append(CodeUnit(.br)) }
+        for (offset, depth) in depths.enumerated() {
+            let index = controls.count - 1 - depth
+            let target = controls[index]
+            if branchNeedsCopies(to: target) {
+                code[first + offset].a = UInt32(code.count)
+                emitBranchCopies(to: target)
+                emitJump(toLabel: depth)
+            } else if target.kind == .loop {
+                code[first + offset].a = UInt32(target.loopStart)
+            } else {
+                controls[index].patches.append(first + offset)
+            }
+        }
+        lastWrite = nil
+        reachable = false
+    }
+
+    mutating func translateReturn() {
+        materializeTop(resultCount)
+        emit(CodeUnit(.ret, a: slotIndex(stack.count - resultCount), b: UInt32(resultCount)))
+        reachable = false
+    }
+
+    mutating func translateCall(_ function: Int) {
+        let type = instance.functionType(at: function)
+        let base = popOperands(type.parameters.count)
+        emit(CodeUnit(.call, a: base, imm: UInt64(instance.functionAddresses[function])))
+        for _ in type.results { push(.slot) }
+    }
+
+    mutating func translateCallIndirect(_ typeIndex: Int, table: Int) {
+        let type = module.types[typeIndex]
+        let selector = popSlot()
+        let base = popOperands(type.parameters.count)
+        emit(CodeUnit(.callIndirect, a: base, b: selector, c: UInt32(instance.typeIDs[typeIndex]),
+                      imm: tableCell(UInt32(table))))
+        for _ in type.results { push(.slot) }
+    }
+
+    /// The operator that takes its right operand as an immediate, for operators where
+    /// folding a constant is common in compiled code.
+    static func immediateVariant(_ op: NumericOperator) -> OpCode? {
+        switch op {
+        case .i32Add: return .i32AddImm
+        case .i32Sub: return .i32SubImm
+        case .i32Mul: return .i32MulImm
+        case .i32And: return .i32AndImm
+        case .i32Or: return .i32OrImm
+        case .i32Xor: return .i32XorImm
+        case .i32Shl: return .i32ShlImm
+        case .i32ShrS: return .i32ShrSImm
+        case .i32ShrU: return .i32ShrUImm
+        case .i32Eq: return .i32EqImm
+        case .i32Ne: return .i32NeImm
+        case .i32LtS: return .i32LtSImm
+        case .i32LtU: return .i32LtUImm
+        case .i32GtS: return .i32GtSImm
+        case .i32GtU: return .i32GtUImm
+        case .i32LeS: return .i32LeSImm
+        case .i32LeU: return .i32LeUImm
+        case .i32GeS: return .i32GeSImm
+        case .i32GeU: return .i32GeUImm
+        case .i64Add: return .i64AddImm
+        case .i64Sub: return .i64SubImm
+        case .i64Mul: return .i64MulImm
+        case .i64And: return .i64AndImm
+        case .i64Or: return .i64OrImm
+        case .i64Xor: return .i64XorImm
+        case .i64Shl: return .i64ShlImm
+        case .i64ShrS: return .i64ShrSImm
+        case .i64ShrU: return .i64ShrUImm
+        case .i64Eq: return .i64EqImm
+        case .i64Ne: return .i64NeImm
+        case .i64LtS: return .i64LtSImm
+        case .i64LtU: return .i64LtUImm
+        case .i64GtS: return .i64GtSImm
+        case .i64GtU: return .i64GtUImm
+        default: return nil
+        }
+    }
+}
+
+extension OpCode {
+    init(_ op: LoadOperator) {
+        switch op {
+        case .i32Load: self = .i32Load
+        case .i64Load: self = .i64Load
+        case .f32Load: self = .f32Load
+        case .f64Load: self = .f64Load
+        case .i32Load8S: self = .i32Load8S
+        case .i32Load8U: self = .i32Load8U
+        case .i32Load16S: self = .i32Load16S
+        case .i32Load16U: self = .i32Load16U
+        case .i64Load8S: self = .i64Load8S
+        case .i64Load8U: self = .i64Load8U
+        case .i64Load16S: self = .i64Load16S
+        case .i64Load16U: self = .i64Load16U
+        case .i64Load32S: self = .i64Load32S
+        case .i64Load32U: self = .i64Load32U
+        }
+    }
+
+    init(_ op: StoreOperator) {
+        switch op {
+        case .i32Store: self = .i32Store
+        case .i64Store: self = .i64Store
+        case .f32Store: self = .f32Store
+        case .f64Store: self = .f64Store
+        case .i32Store8: self = .i32Store8
+        case .i32Store16: self = .i32Store16
+        case .i64Store8: self = .i64Store8
+        case .i64Store16: self = .i64Store16
+        case .i64Store32: self = .i64Store32
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// Compiles the WebAssembly text format to the binary format.
+public enum WAT {
+    /// Encodes the text of one module — `(module $id? ...)`, `(module binary ...)`,
+    /// `(module quote ...)`, or bare module fields — as a binary module.
+    ///
+    /// Throws `TextError` for text that is malformed (syntax, unknown names, literal out of
+    /// range, misplaced imports, ...). Validity is not checked: an ill-typed module encodes.
+    public static func encodeModule(_ text: String) throws -> [UInt8] {
+        let tokens = try WatLexer.tokenize(text)
+        var cursor = WatTokenCursor(tokens)
+        let bytes: [UInt8]
+        if cursor.atGroup("module") {
+            cursor.advance(); cursor.advance()
+            _ = cursor.takeId()
+            bytes = try encodeModuleBody(&cursor)
+            try cursor.expectRightParen()
+        } else {
+            bytes = try encodeModuleBody(&cursor)
+        }
+        guard cursor.atEnd else { throw cursor.unexpected() }
+        return bytes
+    }
+
+    /// Encodes what follows `(module $id?`: a `binary` or `quote` string list, or fields.
+    /// Stops at the closing parenthesis without consuming it.
+    static func encodeModuleBody(_ cursor: inout WatTokenCursor) throws -> [UInt8] {
+        if cursor.takeKeyword("binary") {
+            var bytes: [UInt8] = []
+            while let string = cursor.takeString() { bytes += string }
+            return bytes
+        }
+        if cursor.current.keyword == "quote" {
+            let token = cursor.current
+            cursor.advance()
+            var bytes: [UInt8] = []
+            while let string = cursor.takeString() { bytes += string }
+            guard let text = WatTokenCursor.decodeUTF8(bytes) else {
+                throw cursor.error("malformed UTF-8 encoding", at: token)
+            }
+            return try encodeModule(text)
+        }
+        var parser = WatModuleParser(cursor: cursor)
+        let module = try parser.parse()
+        cursor = parser.cursor
+        return WatModuleEncoder(module: module).encode()
+    }
+}
