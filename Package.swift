@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Theater", targets: ["Theater"]),
         .executable(name: "theater", targets: ["theater-cli"]),
         .executable(name: "spec-tests", targets: ["spec-tests"]),
+        .executable(name: "theater-bench", targets: ["theater-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,6 +35,11 @@ let package = Package(
             name: "spec-tests",
             dependencies: ["WasmEngine"],
             path: "spec-tests"
+        ),
+        .executableTarget(
+            name: "theater-bench",
+            dependencies: ["WasmEngine"],
+            path: "Benchmarks/Runner"
         ),
         .testTarget(
             name: "WasmEngineTests",
