@@ -46,6 +46,7 @@ let package = Package(
             dependencies: ["WasmEngine"],
             exclude: ["Fixtures/seed.c.txt", "Fixtures/seed.wasm"]
         ),
+        .testTarget(name: "ComponentModelTests", dependencies: ["ComponentModel", "WasmEngine"]),
         .testTarget(name: "TheaterCLITests", dependencies: ["theater-cli"]),
     ],
     swiftLanguageModes: [.v5]
