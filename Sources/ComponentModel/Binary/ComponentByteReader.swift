@@ -1,0 +1,186 @@
+/// A bounded cursor over a component binary: bytes, LEB128 integers and names.
+///
+/// The reader always holds the whole input, so positions (and error offsets) are
+/// absolute; `end` limits reading to the current section (or nested component), and
+/// reading past it throws "unexpected end-of-file". It is deliberately small: the core
+/// module grammar is decoded by WasmEngine, this only reads what component sections need.
+struct ComponentByteReader {
+    let bytes: [UInt8]
+    /// Index of the next byte to read.
+    var position: Int
+    /// One past the last byte this reader may read.
+    var end: Int
+
+    /// A reader over `bytes[start..<end]` (the whole array by default).
+    init(bytes: [UInt8], start: Int = 0, end: Int? = nil) {
+        self.bytes = bytes
+        self.position = start
+        self.end = min(end ?? bytes.count, bytes.count)
+    }
+
+    /// Whether every byte up to `end` has been consumed.
+    var isAtEnd: Bool { position >= end }
+
+    /// How many bytes are left before `end`.
+    var remaining: Int { max(0, end - position) }
+
+    /// An error located at `offset` (the current position when omitted).
+    func error(_ message: String, at offset: Int? = nil) -> ComponentDecodeError {
+        ComponentDecodeError(offset: offset ?? position, message: message)
+    }
+
+    /// The error for reading past `end`.
+    var unexpectedEnd: ComponentDecodeError { error("unexpected end-of-file", at: end) }
+
+    /// The spec suite's error for an unknown opcode `byte` (read at `offset`) where a
+    /// `what` was expected, e.g. "invalid leading byte (0x2) for core instance".
+    func invalidLeadingByte(_ byte: UInt8, for what: String, at offset: Int) -> ComponentDecodeError {
+        error("invalid leading byte (0x\(String(byte, radix: 16))) for \(what)", at: offset)
+    }
+
+    // MARK: Bytes
+
+    /// The next byte without consuming it, or `nil` at the end.
+    func peekByte() -> UInt8? {
+        position < end ? bytes[position] : nil
+    }
+
+    /// Consumes and returns one byte.
+    mutating func readByte() throws -> UInt8 {
+        guard position < end else { throw unexpectedEnd }
+        let byte = bytes[position]
+        position += 1
+        return byte
+    }
+
+    /// Consumes `count` bytes and returns a copy of them (checked before allocating).
+    mutating func readBytes(_ count: Int) throws -> [UInt8] {
+        guard count >= 0, count <= remaining else { throw unexpectedEnd }
+        let slice = bytes[position..<(position + count)]
+        position += count
+        return Array(slice)
+    }
+
+    /// Moves past `count` bytes.
+    mutating func skip(_ count: Int) throws {
+        guard count >= 0, count <= remaining else { throw unexpectedEnd }
+        position += count
+    }
+
+    /// Reads a one-byte flag that must be 0x00 (false) or 0x01 (true).
+    mutating func readBoolean() throws -> Bool {
+        let offset = position
+        switch try readByte() {
+        case 0x00: return false
+        case 0x01: return true
+        default: throw error("invalid boolean value", at: offset)
+        }
+    }
+
+    /// Reads a byte that must be zero (e.g. the reserved immediate of a variant case).
+    mutating func expectZeroByte() throws {
+        let offset = position
+        let byte = try readByte()
+        if byte != 0 { throw invalidLeadingByte(byte, for: "zero byte required", at: offset) }
+    }
+
+    // MARK: LEB128
+
+    /// An unsigned LEB128 integer of at most `bits` bits (32 or 64).
+    ///
+    /// Overlong encodings padded with zero bits are accepted; more bytes than
+    /// `ceil(bits / 7)` is "integer representation too long", set bits beyond `bits`
+    /// in the last byte are "integer too large" (the core binary format's rules).
+    private mutating func readUnsignedLEB(bits: Int) throws -> UInt64 {
+        let start = position
+        let maxBytes = (bits + 6) / 7
+        var result: UInt64 = 0
+        var shift = 0
+        for index in 0..<maxBytes {
+            let byte = try readByte()
+            let payload = UInt64(byte & 0x7F)
+            if index == maxBytes - 1 {
+                // The last permitted byte may only carry the remaining high bits.
+                let usedBits = bits - shift
+                if byte & 0x80 != 0 { throw error("integer representation too long", at: start) }
+                if payload >> UInt64(usedBits) != 0 { throw error("integer too large", at: start) }
+            }
+            result |= payload << UInt64(shift)
+            if byte & 0x80 == 0 { return result }
+            shift += 7
+        }
+        throw error("integer representation too long", at: start)
+    }
+
+    /// A `u32` (LEB128).
+    mutating func readU32() throws -> UInt32 {
+        UInt32(truncatingIfNeeded: try readUnsignedLEB(bits: 32))
+    }
+
+    /// A `u64` (LEB128), used by 64-bit memory limits.
+    mutating func readU64() throws -> UInt64 {
+        try readUnsignedLEB(bits: 64)
+    }
+
+    /// A signed LEB128 integer of at most `bits` bits (33 for `s33`), by the same rules:
+    /// the unused bits of the last permitted byte must repeat the sign bit.
+    mutating func readSignedLEB(bits: Int) throws -> Int64 {
+        let start = position
+        let maxBytes = (bits + 6) / 7
+        var result: Int64 = 0
+        var shift = 0
+        for index in 0..<maxBytes {
+            let byte = try readByte()
+            if index == maxBytes - 1 {
+                if byte & 0x80 != 0 { throw error("integer representation too long", at: start) }
+                // Bits from the sign bit up (within the 7-bit payload) must be all 0 or all 1.
+                let usedBits = bits - shift
+                let high = Int(byte & 0x7F) >> (usedBits - 1)
+                if high != 0 && high != (0x7F >> (usedBits - 1)) { throw error("integer too large", at: start) }
+            }
+            result |= Int64(byte & 0x7F) << Int64(shift)
+            shift += 7
+            if byte & 0x80 == 0 {
+                if shift < 64 && byte & 0x40 != 0 { result |= -1 << Int64(shift) }
+                return result
+            }
+        }
+        throw error("integer representation too long", at: start)
+    }
+
+    /// A vector length: a `u32` that cannot exceed the bytes left, given that each
+    /// element takes at least `minimumElementSize` bytes. Checking this before any
+    /// allocation keeps memory use proportional to the input.
+    mutating func readCount(minimumElementSize: Int = 1) throws -> Int {
+        let count = Int(try readU32())
+        guard count <= remaining / max(1, minimumElementSize) else { throw unexpectedEnd }
+        return count
+    }
+
+    /// A vector: a count, then `count` elements read by `element`.
+    mutating func readVector<T>(minimumElementSize: Int = 1, _ element: (inout ComponentByteReader) throws -> T) throws -> [T] {
+        let count = try readCount(minimumElementSize: minimumElementSize)
+        var result: [T] = []
+        result.reserveCapacity(count)
+        for _ in 0..<count {
+            result.append(try element(&self))
+        }
+        return result
+    }
+
+    // MARK: Names
+
+    /// A name: a `u32` byte length, then that many bytes of strictly valid UTF-8.
+    mutating func readName() throws -> String {
+        let length = Int(try readU32())
+        guard length <= remaining else { throw unexpectedEnd }
+        let start = position
+        position += length
+        // Swift's validating initializer rejects overlong forms, surrogates and
+        // truncated sequences, unlike the repairing `String(decoding:as:)`.
+        guard let name = String(validating: bytes[start..<position], as: UTF8.self) else {
+            throw error("malformed UTF-8 encoding", at: start)
+        }
+        return name
+    }
+}
