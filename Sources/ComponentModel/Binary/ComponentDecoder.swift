@@ -148,6 +148,18 @@ struct ComponentDecoder {
         }
     }
 
+    /// The engine words its errors like the core reference interpreter; where the
+    /// component reference tests word the same problem differently, both are given.
+    static func componentWording(ofCoreMessage message: String) -> String {
+        switch message {
+        case "unexpected content after last section":
+            // The reference interpreter reports a section out of order this way.
+            return "section out of order (unexpected content after last section)"
+        default:
+            return message
+        }
+    }
+
     /// Decodes an embedded core module: the whole section, handed to WasmEngine.
     private mutating func decodeCoreModule() throws -> CoreModuleDefinition {
         let start = reader.position
@@ -159,7 +171,7 @@ struct ComponentDecoder {
             let module = try Module(decoding: moduleBytes)
             return CoreModuleDefinition(byteRange: start..<(start + moduleBytes.count), module: module)
         } catch let inner as DecodeError {
-            throw reader.error(inner.message, at: start + inner.offset)
+            throw reader.error(Self.componentWording(ofCoreMessage: inner.message), at: start + inner.offset)
         }
     }
 }
