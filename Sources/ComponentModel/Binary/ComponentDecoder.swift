@@ -172,6 +172,9 @@ struct ComponentDecoder {
             return CoreModuleDefinition(byteRange: start..<(start + moduleBytes.count), module: module)
         } catch let inner as DecodeError {
             throw reader.error(Self.componentWording(ofCoreMessage: inner.message), at: start + inner.offset)
+        } catch {
+            // The engine documents only `DecodeError`; keep this decoder's contract anyway.
+            throw reader.error("malformed core module: \(error)", at: start)
         }
     }
 }
