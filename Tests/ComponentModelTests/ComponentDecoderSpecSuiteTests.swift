@@ -5,7 +5,7 @@ import Testing
 /// Runs the `(component binary ...)` cases of the Component Model's reference test
 /// `tests/binary/binary.wast` (read from the shared spec checkout, not copied here).
 @Suite struct ComponentDecoderSpecSuiteTests {
-    static let suitePath = "/work/shared/component-model/tests/binary/binary.wast"
+    static let suitePath = SharedTestData.componentModelTests + "/binary/binary.wast"
     static var suiteExists: Bool { FileManager.default.fileExists(atPath: suitePath) }
 
     @Test(.enabled(if: suiteExists, "needs the Component Model reference tests"))

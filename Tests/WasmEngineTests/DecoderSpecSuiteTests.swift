@@ -6,7 +6,7 @@ import Testing
 /// Wasm 2.0 `.wast` files: modules outside `assert_malformed` must decode, and those
 /// inside must throw a `DecodeError` whose message starts with the expected text.
 @Suite struct DecoderSpecSuiteTests {
-    static let suiteDirectory = "/work/shared/wasm-testsuite"
+    static let suiteDirectory = SharedTestData.wasmTestsuite
 
     static var suiteIsAvailable: Bool {
         FileManager.default.fileExists(atPath: suiteDirectory)

@@ -6,7 +6,7 @@ import Testing
 /// only ones usable before the text parser exists): modules that decode must validate,
 /// except those wrapped in `assert_invalid`, which must be rejected.
 @Suite struct ValidatorSpecBinaryModuleTests {
-    static let suiteDirectory = "/work/shared/wasm-testsuite"
+    static let suiteDirectory = SharedTestData.wasmTestsuite
 
     static var suiteIsAvailable: Bool {
         FileManager.default.fileExists(atPath: suiteDirectory)
