@@ -196,7 +196,8 @@ extension WitParser {
                         return (from, try p.ident("a new name"))
                     }
                 }
-                try expectSymbol(";", "after 'include'")
+                // WIT.md writes the `with { }` form both with and without a final ';'.
+                if renames.isEmpty || isSymbol(";") { try expectSymbol(";", "after 'include'") }
                 items.append(.include(.init(path: path, renames: renames, gate: gate, location: location)))
             default:
                 guard let decl = try typeDecl(docs: docs, gate: gate) else {
