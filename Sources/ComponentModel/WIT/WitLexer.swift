@@ -217,7 +217,11 @@ struct WitLexer {
         }
         let loc = location
         var s = String.UnicodeScalarView()
-        while let c = peekScalar(), c.isIdentifierContinuation || c == "." || c == "+" { s.append(c); advance() }
+        // A '.' belongs to the version only when more version text follows, so that
+        // `use a:b/c@1.0.0.{x}` ends the version before `.{`.
+        while let c = peekScalar(), c.isIdentifierContinuation || c == "+" || (c == "." && peekScalar(1)?.isIdentifierContinuation == true) {
+            s.append(c); advance()
+        }
         guard !s.isEmpty else { throw error("expected a version such as 1.0.0", at: loc) }
         switch WitVersion.parse(String(s)) {
         case let .success(v): return (v, loc)
