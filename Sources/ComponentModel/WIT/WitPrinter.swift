@@ -57,7 +57,7 @@ public enum WitPrinter {
         case let .list(t): return "list<\(render(t))>"
         case let .fixedList(t, n): return "list<\(render(t)), \(n)>"
         case let .option(t): return "option<\(render(t))>"
-        case let .result(nil, nil): return "result"
+        case .result(nil, nil): return "result"
         case let .result(ok?, nil): return "result<\(render(ok))>"
         case let .result(nil, err?): return "result<_, \(render(err))>"
         case let .result(ok?, err?): return "result<\(render(ok)), \(render(err))>"

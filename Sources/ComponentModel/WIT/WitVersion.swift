@@ -21,8 +21,8 @@ public struct WitVersion: Hashable, Comparable, CustomStringConvertible, Sendabl
         self.build = build
     }
 
-    /// Parses `major.minor.patch[-pre][+build]`; returns nil and a reason when the text is
-    /// not a valid semantic version.
+    /// Parses `major.minor.patch[-pre][+build]`, or returns the reason the text is not a
+    /// valid semantic version.
     public static func parse(_ text: String) -> Result<WitVersion, VersionSyntaxError> {
         var core = Substring(text)
         var build: [String] = []
