@@ -79,3 +79,26 @@ import WasmEngine
         #expect(stringResult.flattened(for: .lower) == CoreSignature(parameters: [.f64, .i32], results: []))
     }
 }
+
+@Suite struct CanonicalABITypeConversionTests {
+    @Test func definedValueTypesConvertWithResolvedIndices() throws {
+        let file = RuntimeResourceType(name: "file")
+        let resolve: (UInt32) throws -> ABIType = { index in
+            guard index == 3 else { throw CanonicalABIError.unsupportedType("index \(index)") }
+            return .list(.u8)
+        }
+        let resource: (UInt32) throws -> RuntimeResourceType = { _ in file }
+        let record = DefinedValueType.record([LabeledValueType(label: "data", type: .index(3)),
+                                              LabeledValueType(label: "n", type: .primitive(.u32))])
+        #expect(try ABIType(record, resolve: resolve, resource: resource)
+                == .record([ABIField("data", .list(.u8)), ABIField("n", .u32)]))
+        #expect(try ABIType(.result(ok: .primitive(.string), error: nil), resolve: resolve, resource: resource)
+                == .result(ok: .string, error: nil))
+        #expect(try ABIType(.variant([VariantCase(label: "a", payload: nil), VariantCase(label: "b", payload: .index(3))]),
+                            resolve: resolve, resource: resource)
+                == .variant([ABICase("a"), ABICase("b", .list(.u8))]))
+        #expect(try ABIType(.own(resource: 9), resolve: resolve, resource: resource) == .own(file))
+        #expect(abiError { try ABIType(.stream(nil), resolve: resolve, resource: resource) } == .unsupportedType("async stream"))
+        #expect(abiError { try ABIType(.primitive(.errorContext), resolve: resolve, resource: resource) } == .unsupportedType("error-context"))
+    }
+}

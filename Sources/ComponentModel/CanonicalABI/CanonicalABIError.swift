@@ -50,6 +50,8 @@ public enum CanonicalABIError: Error, Hashable, CustomStringConvertible {
     case coreSignatureMismatch(expected: [ValueType], actual: [ValueType])
     /// The host function returned the wrong number of results.
     case resultCountMismatch(expected: Int, actual: Int)
+    /// A type from a feature outside the synchronous WASI 0.2 model (async, error-context, ...).
+    case unsupportedType(String)
 
     public var description: String {
         switch self {
@@ -97,6 +99,8 @@ public enum CanonicalABIError: Error, Hashable, CustomStringConvertible {
             return "core values \(actual) do not match the flattened signature \(expected)"
         case .resultCountMismatch(let expected, let actual):
             return "host function returned \(actual) result(s), the function type has \(expected)"
+        case .unsupportedType(let feature):
+            return "\(feature) types are not supported by the synchronous Canonical ABI"
         }
     }
 }
