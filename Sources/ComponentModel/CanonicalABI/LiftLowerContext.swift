@@ -49,7 +49,6 @@ public struct LiftLowerContext {
     /// checks that the block it returns is aligned and inside the memory.
     func reallocate(_ oldPointer: Int, _ oldSize: Int, alignment: Int, newSize: Int) throws -> Int {
         guard let realloc = options.realloc else { throw CanonicalABIError.missingRealloc }
-        let memorySize = try memory().byteCount
         let wasAllowedToLeave = instance.mayLeave
         instance.mayLeave = false
         defer { instance.mayLeave = wasAllowedToLeave }
@@ -60,7 +59,7 @@ public struct LiftLowerContext {
         }
         let size = try memory().byteCount
         guard Int(pointer) + newSize <= size else {
-            throw CanonicalABIError.reallocOutOfBounds(pointer: pointer, size: newSize, memorySize: max(size, memorySize))
+            throw CanonicalABIError.reallocOutOfBounds(pointer: pointer, size: newSize, memorySize: size)
         }
         return Int(pointer)
     }

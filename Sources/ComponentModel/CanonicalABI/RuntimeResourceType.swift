@@ -3,7 +3,8 @@
 ///
 /// `implementation` is the instance that defines the resource (nil when the host does);
 /// `destructor` is run with the representation when an owned handle is dropped (a host
-/// closure, or the defining instance's core destructor wrapped as one).
+/// closure, or the defining instance's core destructor wrapped as one; the wrapper is
+/// responsible for the reentrance checks the spec applies to that call).
 public final class RuntimeResourceType: Hashable, CustomStringConvertible {
     /// A name for messages (e.g. `wasi:io/streams.output-stream`).
     public let name: String
