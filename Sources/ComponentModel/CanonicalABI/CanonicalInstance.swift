@@ -1,0 +1,85 @@
+/// The Canonical ABI's runtime state of one component instance: its handle table and the
+/// `may_enter` / `may_leave` guards, plus the resource built-ins that act on them.
+///
+/// (Named apart from the AST's `ComponentInstance`, which describes an `instance`
+/// definition.) Reentrance is checked per instance only: parent/child donut wrapping is
+/// not modelled.
+public final class CanonicalInstance {
+    /// The instance's resource handles.
+    public internal(set) var handles = HandleTable()
+    /// False while a call into this instance is running (no synchronous reentrance).
+    public internal(set) var mayEnter = true
+    /// False during `realloc` and `post-return`, which may not call imports.
+    public internal(set) var mayLeave = true
+
+    /// A fresh instance state with an empty table.
+    public init() {}
+
+    /// `canon resource.new`: a new owned handle for representation `rep`.
+    public func resourceNew(_ type: RuntimeResourceType, rep: UInt32) throws -> UInt32 {
+        guard mayLeave else { throw CanonicalABIError.mayNotLeave }
+        return try handles.add(ResourceHandle(type: type, rep: rep, isOwned: true))
+    }
+
+    /// `canon resource.rep`: the representation behind `handle`.
+    public func resourceRep(_ type: RuntimeResourceType, handle: UInt32) throws -> UInt32 {
+        let h = try handles.get(handle)
+        try check(h, index: handle, is: type)
+        return h.rep
+    }
+
+    /// `canon resource.drop`: removes `handle`; an owned handle's destructor runs with its
+    /// representation, a borrow handle ends its borrow.
+    public func resourceDrop(_ type: RuntimeResourceType, handle: UInt32) throws {
+        guard mayLeave else { throw CanonicalABIError.mayNotLeave }
+        let h = try handles.get(handle)
+        try check(h, index: handle, is: type)
+        guard h.lendCount == 0 else { throw CanonicalABIError.handleLent(handle: handle, lendCount: h.lendCount) }
+        try handles.remove(handle)
+        if h.isOwned {
+            try type.destructor?(h.rep)
+        } else {
+            h.borrowScope?.borrowCount -= 1
+        }
+    }
+
+    // MARK: Handle lifting and lowering (used by LiftLowerContext)
+
+    /// `lift_own`: moves ownership out of the table.
+    func liftOwn(_ index: UInt32, type: RuntimeResourceType) throws -> UInt32 {
+        let h = try handles.get(index)
+        try check(h, index: index, is: type)
+        guard h.lendCount == 0 else { throw CanonicalABIError.handleLent(handle: index, lendCount: h.lendCount) }
+        guard h.isOwned else { throw CanonicalABIError.notAnOwnHandle(index) }
+        try handles.remove(index)
+        return h.rep
+    }
+
+    /// `lift_borrow`: reads the representation, lending the handle to `scope`.
+    func liftBorrow(_ index: UInt32, type: RuntimeResourceType, scope: CallContext?) throws -> UInt32 {
+        let h = try handles.get(index)
+        try check(h, index: index, is: type)
+        scope?.lend(h)
+        return h.rep
+    }
+
+    /// `lower_own`: a new owned handle for `rep`.
+    func lowerOwn(_ rep: UInt32, type: RuntimeResourceType) throws -> UInt32 {
+        try handles.add(ResourceHandle(type: type, rep: rep, isOwned: true))
+    }
+
+    /// `lower_borrow`: the representation itself when this instance implements the
+    /// resource, else a borrow handle counted in `scope`.
+    func lowerBorrow(_ rep: UInt32, type: RuntimeResourceType, scope: CallContext?) throws -> UInt32 {
+        if type.implementation === self { return rep }
+        let index = try handles.add(ResourceHandle(type: type, rep: rep, isOwned: false, borrowScope: scope))
+        scope?.borrowCount += 1
+        return index
+    }
+
+    private func check(_ h: ResourceHandle, index: UInt32, is type: RuntimeResourceType) throws {
+        guard h.type === type else {
+            throw CanonicalABIError.wrongResourceType(handle: index, expected: type.name, actual: h.type.name)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import WasmEngine
+
+/// The linear memory the Canonical ABI reads and writes: byte-addressed, little-endian.
+///
+/// The ABI checks every range against `byteCount` before it calls these, so that its
+/// traps carry ABI messages; implementations may still throw on bad ranges.
+public protocol CanonicalMemory {
+    /// The current size in bytes.
+    var byteCount: Int { get }
+    /// Copies `count` bytes starting at `offset`.
+    func read(at offset: Int, count: Int) throws -> [UInt8]
+    /// Writes `bytes` starting at `offset`.
+    func write(_ bytes: [UInt8], at offset: Int) throws
+}
+
+extension CanonicalMemory {
+    /// Reads a little-endian unsigned integer of `byteCount` (1, 2, 4 or 8) bytes.
+    func loadInteger(at offset: Int, byteCount count: Int) throws -> UInt64 {
+        let bytes = try read(at: offset, count: count)
+        var value: UInt64 = 0
+        for (i, byte) in bytes.enumerated() {
+            value |= UInt64(byte) << (8 * UInt64(i))
+        }
+        return value
+    }
+
+    /// Writes the low `byteCount` bytes of `value`, little-endian.
+    func storeInteger(_ value: UInt64, at offset: Int, byteCount count: Int) throws {
+        var bytes = [UInt8](repeating: 0, count: count)
+        for i in 0..<count {
+            bytes[i] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(i)))
+        }
+        try write(bytes, at: offset)
+    }
+}
+
+/// A WasmEngine memory instance is a canonical memory as it is (same operations).
+extension MemoryInstance: CanonicalMemory {}
+
+/// A canonical memory over a plain byte array: for tests and for hosts that stage values.
+public final class ByteArrayMemory: CanonicalMemory {
+    /// The memory's contents.
+    public var bytes: [UInt8]
+
+    /// A zero-filled memory of `size` bytes.
+    public init(size: Int) {
+        bytes = [UInt8](repeating: 0, count: size)
+    }
+
+    public var byteCount: Int { bytes.count }
+
+    public func read(at offset: Int, count: Int) throws -> [UInt8] {
+        try check(offset, count)
+        return Array(bytes[offset..<offset + count])
+    }
+
+    public func write(_ source: [UInt8], at offset: Int) throws {
+        try check(offset, source.count)
+        bytes.replaceSubrange(offset..<offset + source.count, with: source)
+    }
+
+    private func check(_ offset: Int, _ count: Int) throws {
+        guard offset >= 0, count >= 0, offset <= bytes.count, count <= bytes.count - offset else {
+            throw CanonicalABIError.outOfBounds(what: "access", offset: offset, length: count, memorySize: bytes.count)
+        }
+    }
+}
