@@ -1,5 +1,5 @@
 /// Type-checks function bodies with the spec's validation algorithm (Appendix
-/// "Validation Algorithm") and records each instruction's operand-stack height.
+/// "Validation Algorithm").
 ///
 /// State, as in the spec:
 /// - `operands`: the operand stack of value types; `nil` is the spec's *Unknown* type,
@@ -19,12 +19,9 @@ struct FunctionValidator {
     let context: ValidationContext
     private(set) var operands: [ValueType?] = []
     private(set) var controls: [ControlFrame] = []
-    /// Cache of the top frame's `height`, `unreachable` and `enteredDead`, read by every pop.
+    /// Cache of the top frame's `height` and `unreachable`, read by every pop.
     private var frameHeight = 0
     private var frameUnreachable = false
-    private var frameEnteredDead = false
-    /// The largest `operands.count` seen in the current body.
-    private var maxHeight = 0
     /// Types of the current function's parameters followed by its declared locals.
     private(set) var locals: [ValueType] = []
     /// The current function's result types (`C.return`).
@@ -41,11 +38,10 @@ struct FunctionValidator {
         self.context = context
     }
 
-    /// Validates `body` as a function of type `type` and returns its stack heights.
-    mutating func validate(_ body: FunctionBody, type: FunctionType) throws -> FunctionValidationInfo {
+    /// Validates `body` as a function of type `type`.
+    mutating func validate(_ body: FunctionBody, type: FunctionType) throws {
         operands.removeAll(keepingCapacity: true)
         controls.removeAll(keepingCapacity: true)
-        maxHeight = 0
         instructionIndex = 0
         instructionOffsets = body.instructionOffsets
         bodyOffset = body.byteOffset
@@ -57,23 +53,17 @@ struct FunctionValidator {
         pushControl(.function, start: .none, end: returnTypes)
 
         let instructions = body.instructions
-        var heights: [UInt32] = []
-        heights.reserveCapacity(instructions.count)
         for index in instructions.indices {
             instructionIndex = index
             if controls.isEmpty {
                 throw error("instructions after the end of the function body")
             }
-            heights.append(frameUnreachable || frameEnteredDead
-                ? FunctionValidationInfo.unreachable
-                : UInt32(truncatingIfNeeded: operands.count))
             try validate(instructions[index])
         }
         if !controls.isEmpty {
             instructionIndex = instructions.count
             throw error("unexpected end of function body (missing `end`)")
         }
-        return FunctionValidationInfo(stackHeights: heights, maxStackHeight: maxHeight)
     }
 
     /// The operand and result types of a numeric operator.
@@ -103,7 +93,6 @@ struct FunctionValidator {
     @inline(__always)
     mutating func push(_ type: ValueType?) {
         operands.append(type)
-        if operands.count > maxHeight { maxHeight = operands.count }
     }
 
     /// Pushes values of `types`, first type deepest.
@@ -176,13 +165,11 @@ struct FunctionValidator {
 
     /// Enters a frame: records the current height and pushes the frame's start types.
     mutating func pushControl(_ kind: ControlKind, start: TypeSequence, end: TypeSequence) {
-        let enteredDead = !controls.isEmpty && (frameUnreachable || frameEnteredDead)
         controls.append(ControlFrame(
             kind: kind, startTypes: start, endTypes: end,
-            height: operands.count, unreachable: false, enteredDead: enteredDead))
+            height: operands.count, unreachable: false))
         frameHeight = operands.count
         frameUnreachable = false
-        frameEnteredDead = enteredDead
         push(start)
     }
 
@@ -195,7 +182,6 @@ struct FunctionValidator {
         if let top = controls.last {
             frameHeight = top.height
             frameUnreachable = top.unreachable
-            frameEnteredDead = top.enteredDead
         }
         return frame
     }
