@@ -14,10 +14,11 @@
 /// ```
 ///
 /// One validator is reused for all bodies of a module, so the two stacks keep their
-/// capacity and validating an instruction allocates nothing.
+/// capacity and validating an instruction allocates nothing. The operand stack is an
+/// `OperandTypeStack` (a raw byte buffer) because it is touched by every instruction.
 struct FunctionValidator {
     let context: ValidationContext
-    private(set) var operands: [ValueType?] = []
+    let operands = OperandTypeStack()
     private(set) var controls: [ControlFrame] = []
     /// Cache of the top frame's `height` and `unreachable`, read by every pop.
     private var frameHeight = 0
@@ -40,7 +41,7 @@ struct FunctionValidator {
 
     /// Validates `body` as a function of type `type`.
     mutating func validate(_ body: FunctionBody, type: FunctionType) throws {
-        operands.removeAll(keepingCapacity: true)
+        operands.truncate(to: 0)
         controls.removeAll(keepingCapacity: true)
         instructionIndex = 0
         instructionOffsets = body.instructionOffsets
@@ -52,16 +53,20 @@ struct FunctionValidator {
         returnTypes = TypeSequence(type.results)
         pushControl(.function, start: .none, end: returnTypes)
 
-        let instructions = body.instructions
-        for index in instructions.indices {
-            instructionIndex = index
-            if controls.isEmpty {
-                throw error("instructions after the end of the function body")
+        // Instructions are read in place through a pointer, so that checking one does not
+        // copy it (a copy retains and releases the arrays some instructions carry).
+        try body.instructions.withUnsafeBufferPointer { instructions in
+            guard let first = instructions.baseAddress else { return }
+            for index in 0..<instructions.count {
+                instructionIndex = index
+                if controls.isEmpty {
+                    throw error("instructions after the end of the function body")
+                }
+                try validate(first[index])
             }
-            try validate(instructions[index])
         }
         if !controls.isEmpty {
-            instructionIndex = instructions.count
+            instructionIndex = body.instructions.count
             throw error("unexpected end of function body (missing `end`)")
         }
     }
@@ -92,7 +97,7 @@ struct FunctionValidator {
     /// Pushes a value of `type` (`nil`: unknown).
     @inline(__always)
     mutating func push(_ type: ValueType?) {
-        operands.append(type)
+        operands.push(type)
     }
 
     /// Pushes values of `types`, first type deepest.
@@ -196,7 +201,7 @@ struct FunctionValidator {
     /// Makes the rest of the current frame dead: drops its operands and makes its stack
     /// polymorphic.
     mutating func markUnreachable() {
-        operands.removeLast(operands.count - frameHeight)
+        operands.truncate(to: frameHeight)
         controls[controls.count - 1].unreachable = true
         frameUnreachable = true
     }
