@@ -62,7 +62,7 @@ struct FunctionValidator {
                 if controls.isEmpty {
                     throw error("instructions after the end of the function body")
                 }
-                try validate(first[index])
+                try validate(first + index)
             }
         }
         if !controls.isEmpty {
