@@ -52,7 +52,7 @@ func expectValid(_ module: Module, sourceLocation: SourceLocation = #_sourceLoca
 @Suite struct ValidatorModuleRuleTests {
     @Test func emptyModuleIsValid() throws {
         let validated = try Validator.validate(Module())
-        #expect(validated.functions.isEmpty)
+        #expect(validated.module.code.isEmpty && validated.module.types.isEmpty)
     }
 
     @Test func memoryLimitsAreBounded() {
@@ -175,12 +175,15 @@ func expectValid(_ module: Module, sourceLocation: SourceLocation = #_sourceLoca
         expectInvalid(ValidationFixture.module(locals: [.v128], []), "SIMD type v128 is not supported")
     }
 
-    @Test func oneInfoPerDefinedFunctionOnly() throws {
+    @Test func importedAndDefinedFunctionsShareTheIndexSpace() throws {
         var module = ValidationFixture.module([])
         module.imports = [Import(module: "m", name: "f", descriptor: .function(typeIndex: 0))]
         module.functions = [0, 0]
         module.code = [module.code[0], module.code[0]]
         let validated = try Validator.validate(module)
-        #expect(validated.functions.count == 2)
+        #expect(validated.module.code.count == 2)
+        // Function 2 is the second defined one; 3 does not exist.
+        expectValid(ValidationFixture.module([.call(functionIndex: 2)]) { $0.imports = module.imports; $0.functions = [0, 0]; $0.code.append($0.code[0]) })
+        expectInvalid(ValidationFixture.module([.call(functionIndex: 3)]) { $0.imports = module.imports; $0.functions = [0, 0]; $0.code.append($0.code[0]) }, "unknown function 3")
     }
 }

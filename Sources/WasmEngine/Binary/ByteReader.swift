@@ -44,6 +44,7 @@ struct ByteReader {
     }
 
     /// Consumes and returns one byte.
+    @inline(__always)
     mutating func readByte() throws -> UInt8 {
         guard position < end else { throw unexpectedEnd }
         let byte = bytes[position]
@@ -96,7 +97,23 @@ struct ByteReader {
     /// The binary format limits an N-bit integer to ceil(N/7) bytes ("integer
     /// representation too long") and requires the unused high bits of the last byte to
     /// be zero ("integer too large").
+    @inline(__always)
     mutating func readUnsignedLEB(bits: Int) throws -> UInt64 {
+        // Fast path: most immediates (indices, small counts) fit in one byte, which is
+        // always well-formed when `bits >= 7`.
+        if bits >= 7 && position < end {
+            let byte = bytes[position]
+            if byte < 0x80 {
+                position += 1
+                return UInt64(byte)
+            }
+        }
+        return try readUnsignedLEBSlowly(bits: bits)
+    }
+
+    /// The general case of `readUnsignedLEB(bits:)`, kept out of line.
+    @inline(never)
+    private mutating func readUnsignedLEBSlowly(bits: Int) throws -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         var bitsLeft = bits
@@ -117,7 +134,23 @@ struct ByteReader {
     ///
     /// Same length rule as the unsigned form; the unused high bits of the last byte must
     /// all equal the sign bit ("integer too large").
+    @inline(__always)
     mutating func readSignedLEB(bits: Int) throws -> Int64 {
+        // Fast path: a single byte (values -64...63) is always well-formed when `bits >= 7`.
+        if bits >= 7 && position < end {
+            let byte = bytes[position]
+            if byte < 0x80 {
+                position += 1
+                // Sign-extend the 7-bit payload.
+                return Int64(Int8(bitPattern: byte << 1) >> 1)
+            }
+        }
+        return try readSignedLEBSlowly(bits: bits)
+    }
+
+    /// The general case of `readSignedLEB(bits:)`, kept out of line.
+    @inline(never)
+    private mutating func readSignedLEBSlowly(bits: Int) throws -> Int64 {
         var result: Int64 = 0
         var shift: Int64 = 0
         var bitsLeft = bits
@@ -145,6 +178,7 @@ struct ByteReader {
     }
 
     /// A `u32` (indices, counts, sizes).
+    @inline(__always)
     mutating func readVarUInt32() throws -> UInt32 {
         UInt32(truncatingIfNeeded: try readUnsignedLEB(bits: 32))
     }
@@ -160,6 +194,7 @@ struct ByteReader {
     }
 
     /// An `s32` (`i32.const`).
+    @inline(__always)
     mutating func readVarInt32() throws -> Int32 {
         Int32(truncatingIfNeeded: try readSignedLEB(bits: 32))
     }
@@ -170,6 +205,7 @@ struct ByteReader {
     }
 
     /// An `s64` (`i64.const`).
+    @inline(__always)
     mutating func readVarInt64() throws -> Int64 {
         try readSignedLEB(bits: 64)
     }

@@ -16,6 +16,9 @@ struct FunctionBodyDecoder {
     /// proportional to the input's size.
     var remainingLocalsBudget: UInt64
 
+    /// Scratch storage for the instructions of the body being decoded.
+    private let buffer = InstructionBuffer()
+
     /// Whether any body decoded so far uses `memory.init` or `data.drop`.
     private(set) var usesDataSegmentIndices = false
 
@@ -30,7 +33,7 @@ struct FunctionBodyDecoder {
         let size = try reader.readLength()
         let start = reader.position
         let locals = try readLocals(&reader)
-        let sequence = try InstructionDecoder.decode(&reader, keepFinalEnd: true)
+        let sequence = try InstructionDecoder.decode(&reader, keepFinalEnd: true, buffer: buffer)
         guard reader.position == start + size else {
             throw reader.error("section size mismatch", at: start)
         }

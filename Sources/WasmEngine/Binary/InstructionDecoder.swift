@@ -26,53 +26,64 @@ struct InstructionDecoder {
     /// Reads instructions until the `end` that closes the sequence.
     ///
     /// With `keepFinalEnd` the closing `end` is part of the result (function bodies);
-    /// without it, it is consumed but dropped (constant expressions).
-    static func decode(_ reader: inout ByteReader, keepFinalEnd: Bool) throws -> Sequence {
-        var sequence = Sequence()
+    /// without it, it is consumed but dropped (constant expressions). Instructions are
+    /// collected in `buffer` (scratch storage the caller reuses) and moved out at the end.
+    static func decode(_ reader: inout ByteReader, keepFinalEnd: Bool, buffer: InstructionBuffer) throws -> Sequence {
+        buffer.removeAll()
+        // On an error, drop what was collected so the buffer is clean for the next use.
+        defer { buffer.removeAll() }
+        var usesDataSegmentIndices = false
         var frames: [Frame] = []
         while true {
             let offset = reader.position
             guard let opcode = reader.peekByte() else { throw reader.unexpectedEnd }
+            reader.position += 1
+            // Structure is tracked from the opcode byte, before the instruction is built,
+            // so the decoded value is moved into the buffer and never inspected again.
             switch opcode {
             case 0x0B:
-                reader.position += 1
                 if frames.isEmpty {
-                    if keepFinalEnd { sequence.append(.end, at: offset) }
-                    return sequence
+                    if keepFinalEnd { buffer.append(.end, at: offset) }
+                    let (instructions, offsets) = buffer.takeArrays()
+                    return Sequence(instructions: instructions, offsets: offsets,
+                                    usesDataSegmentIndices: usesDataSegmentIndices)
                 }
                 frames.removeLast()
-                sequence.append(.end, at: offset)
+                buffer.append(.end, at: offset)
                 continue
             case 0x05:
                 guard case .ifWithoutElse? = frames.last else {
                     throw reader.error("END opcode expected", at: offset)
                 }
-                reader.position += 1
                 frames[frames.count - 1] = .ifWithElse
-                sequence.append(.else, at: offset)
+                buffer.append(.else, at: offset)
                 continue
+            case 0x02, 0x03:
+                frames.append(.block)
+            case 0x04:
+                frames.append(.ifWithoutElse)
             default:
                 break
             }
-            reader.position += 1
             let instruction = try decodeInstruction(opcode: opcode, at: offset, &reader)
-            switch instruction {
-            case .block, .loop: frames.append(.block)
-            case .if: frames.append(.ifWithoutElse)
-            case .memoryInit, .dataDrop: sequence.usesDataSegmentIndices = true
-            default: break
+            if opcode == 0xFC {
+                switch instruction {
+                case .memoryInit, .dataDrop: usesDataSegmentIndices = true
+                default: break
+                }
             }
-            sequence.append(instruction, at: offset)
+            buffer.append(instruction, at: offset)
         }
     }
 
     /// Reads a constant expression (global initializer, segment offset or element):
     /// any instruction sequence is accepted here; validation checks that it is constant.
     static func decodeConstantExpression(_ reader: inout ByteReader) throws -> ConstantExpression {
-        ConstantExpression(try decode(&reader, keepFinalEnd: false).instructions)
+        ConstantExpression(try decode(&reader, keepFinalEnd: false, buffer: InstructionBuffer(initialCapacity: 4)).instructions)
     }
 
     /// Decodes the immediates of the instruction whose opcode byte (at `offset`) was just read.
+    @inline(__always)
     private static func decodeInstruction(opcode: UInt8, at offset: Int, _ reader: inout ByteReader) throws -> Instruction {
         switch opcode {
         case 0x00: return .unreachable
@@ -177,13 +188,5 @@ struct InstructionDecoder {
 
     private static func hex(_ byte: UInt8) -> String {
         byte < 0x10 ? "0x0\(String(byte, radix: 16))" : "0x\(String(byte, radix: 16))"
-    }
-}
-
-extension InstructionDecoder.Sequence {
-    /// Adds a decoded instruction found at input offset `offset`.
-    mutating func append(_ instruction: Instruction, at offset: Int) {
-        instructions.append(instruction)
-        offsets.append(UInt32(clamping: offset))
     }
 }

@@ -24,8 +24,6 @@ struct ControlFrame {
     /// Set after `unreachable`, `br`, `br_table` or `return`: the rest of the frame is dead
     /// and its stack is polymorphic (missing operands have the unknown type).
     var unreachable: Bool
-    /// Whether the frame was entered from dead code, so all of it is dead.
-    var enteredDead: Bool
 
     /// The types a branch to this frame's label carries.
     @inline(__always)

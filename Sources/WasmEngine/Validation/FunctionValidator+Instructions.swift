@@ -2,9 +2,14 @@
 /// before operands, as the reference interpreter does, so that e.g. a load without a
 /// memory reports "unknown memory" rather than a type mismatch.
 extension FunctionValidator {
-    /// Applies `instruction`'s typing rule to the stacks.
-    mutating func validate(_ instruction: Instruction) throws {
-        switch instruction {
+    /// Applies the typing rule of the instruction at `instruction` to the stacks.
+    ///
+    /// It takes a pointer into the body rather than a value: passing an `Instruction` by
+    /// value makes the caller copy it (an outlined copy and destroy per instruction,
+    /// because a few cases carry arrays), whereas switching on the pointee only copies
+    /// the payload a case binds.
+    mutating func validate(_ instruction: UnsafePointer<Instruction>) throws {
+        switch instruction.pointee {
         // Control
         case .unreachable:
             markUnreachable()

@@ -1,5 +1,5 @@
 /// Type-checks function bodies with the spec's validation algorithm (Appendix
-/// "Validation Algorithm") and records each instruction's operand-stack height.
+/// "Validation Algorithm").
 ///
 /// State, as in the spec:
 /// - `operands`: the operand stack of value types; `nil` is the spec's *Unknown* type,
@@ -14,17 +14,15 @@
 /// ```
 ///
 /// One validator is reused for all bodies of a module, so the two stacks keep their
-/// capacity and validating an instruction allocates nothing.
+/// capacity and validating an instruction allocates nothing. The operand stack is an
+/// `OperandTypeStack` (a raw byte buffer) because it is touched by every instruction.
 struct FunctionValidator {
     let context: ValidationContext
-    private(set) var operands: [ValueType?] = []
+    let operands = OperandTypeStack()
     private(set) var controls: [ControlFrame] = []
-    /// Cache of the top frame's `height`, `unreachable` and `enteredDead`, read by every pop.
+    /// Cache of the top frame's `height` and `unreachable`, read by every pop.
     private var frameHeight = 0
     private var frameUnreachable = false
-    private var frameEnteredDead = false
-    /// The largest `operands.count` seen in the current body.
-    private var maxHeight = 0
     /// Types of the current function's parameters followed by its declared locals.
     private(set) var locals: [ValueType] = []
     /// The current function's result types (`C.return`).
@@ -41,11 +39,10 @@ struct FunctionValidator {
         self.context = context
     }
 
-    /// Validates `body` as a function of type `type` and returns its stack heights.
-    mutating func validate(_ body: FunctionBody, type: FunctionType) throws -> FunctionValidationInfo {
-        operands.removeAll(keepingCapacity: true)
+    /// Validates `body` as a function of type `type`.
+    mutating func validate(_ body: FunctionBody, type: FunctionType) throws {
+        operands.truncate(to: 0)
         controls.removeAll(keepingCapacity: true)
-        maxHeight = 0
         instructionIndex = 0
         instructionOffsets = body.instructionOffsets
         bodyOffset = body.byteOffset
@@ -56,24 +53,22 @@ struct FunctionValidator {
         returnTypes = TypeSequence(type.results)
         pushControl(.function, start: .none, end: returnTypes)
 
-        let instructions = body.instructions
-        var heights: [UInt32] = []
-        heights.reserveCapacity(instructions.count)
-        for index in instructions.indices {
-            instructionIndex = index
-            if controls.isEmpty {
-                throw error("instructions after the end of the function body")
+        // Instructions are read in place through a pointer, so that checking one does not
+        // copy it (a copy retains and releases the arrays some instructions carry).
+        try body.instructions.withUnsafeBufferPointer { instructions in
+            guard let first = instructions.baseAddress else { return }
+            for index in 0..<instructions.count {
+                instructionIndex = index
+                if controls.isEmpty {
+                    throw error("instructions after the end of the function body")
+                }
+                try validate(first + index)
             }
-            heights.append(frameUnreachable || frameEnteredDead
-                ? FunctionValidationInfo.unreachable
-                : UInt32(truncatingIfNeeded: operands.count))
-            try validate(instructions[index])
         }
         if !controls.isEmpty {
-            instructionIndex = instructions.count
+            instructionIndex = body.instructions.count
             throw error("unexpected end of function body (missing `end`)")
         }
-        return FunctionValidationInfo(stackHeights: heights, maxStackHeight: maxHeight)
     }
 
     /// The operand and result types of a numeric operator.
@@ -102,8 +97,7 @@ struct FunctionValidator {
     /// Pushes a value of `type` (`nil`: unknown).
     @inline(__always)
     mutating func push(_ type: ValueType?) {
-        operands.append(type)
-        if operands.count > maxHeight { maxHeight = operands.count }
+        operands.push(type)
     }
 
     /// Pushes values of `types`, first type deepest.
@@ -176,13 +170,11 @@ struct FunctionValidator {
 
     /// Enters a frame: records the current height and pushes the frame's start types.
     mutating func pushControl(_ kind: ControlKind, start: TypeSequence, end: TypeSequence) {
-        let enteredDead = !controls.isEmpty && (frameUnreachable || frameEnteredDead)
         controls.append(ControlFrame(
             kind: kind, startTypes: start, endTypes: end,
-            height: operands.count, unreachable: false, enteredDead: enteredDead))
+            height: operands.count, unreachable: false))
         frameHeight = operands.count
         frameUnreachable = false
-        frameEnteredDead = enteredDead
         push(start)
     }
 
@@ -195,7 +187,6 @@ struct FunctionValidator {
         if let top = controls.last {
             frameHeight = top.height
             frameUnreachable = top.unreachable
-            frameEnteredDead = top.enteredDead
         }
         return frame
     }
@@ -210,7 +201,7 @@ struct FunctionValidator {
     /// Makes the rest of the current frame dead: drops its operands and makes its stack
     /// polymorphic.
     mutating func markUnreachable() {
-        operands.removeLast(operands.count - frameHeight)
+        operands.truncate(to: frameHeight)
         controls[controls.count - 1].unreachable = true
         frameUnreachable = true
     }

@@ -1,18 +1,15 @@
-/// A module that `Validator.validate(_:)` has accepted, with what validation learnt about
-/// each function body.
+/// A module that `Validator.validate(_:)` has accepted.
 ///
 /// Only a `ValidatedModule` can be instantiated, so execution may rely on every index
-/// being in range and every instruction being well-typed.
+/// being in range and every instruction being well-typed. Validation keeps no side
+/// tables: the translator derives what it needs (operand slots, jump targets) while it
+/// translates a body, lazily, so a large module costs nothing per instruction here.
 public struct ValidatedModule: Sendable {
     /// The module exactly as decoded.
     public let module: Module
-    /// One entry per function *defined* by the module, with the same indexing as
-    /// `module.code` and `module.functions` (imported functions have no entry).
-    public let functions: [FunctionValidationInfo]
 
-    /// Pairs a module with its per-function side tables; only the validator makes these.
-    init(module: Module, functions: [FunctionValidationInfo]) {
+    /// Marks `module` as valid; only the validator makes these.
+    init(module: Module) {
         self.module = module
-        self.functions = functions
     }
 }

@@ -1,5 +1,5 @@
 /// The WebAssembly 2.0 validator (without SIMD): decides whether a decoded `Module` is
-/// valid and, for a valid one, records what the translator needs about each body.
+/// valid.
 ///
 /// Module-level rules are checked in the order of the module's sections (types, imports,
 /// functions, tables, memories, globals, exports, start, elements, data, code), then every
@@ -11,8 +11,8 @@ public enum Validator {
     /// The largest table size the binary format can express (2^32 - 1 elements).
     static let maxTableElements: UInt64 = 0xFFFF_FFFF
 
-    /// Validates `module` and returns it with one `FunctionValidationInfo` per defined
-    /// function; throws the first `ValidationError` found.
+    /// Validates `module` and returns it as a `ValidatedModule`; throws the first
+    /// `ValidationError` found.
     public static func validate(_ module: Module) throws -> ValidatedModule {
         let context = ValidationContext(module: module)
         try validateTypes(module)
@@ -31,8 +31,8 @@ public enum Validator {
         try validateStart(module, context: context)
         try validateElements(module, context: context)
         try validateData(module, context: context)
-        let functions = try validateCode(module, context: context)
-        return ValidatedModule(module: module, functions: functions)
+        try validateCode(module, context: context)
+        return ValidatedModule(module: module)
     }
 
     /// Rejects `v128`, which only SIMD code could use.
@@ -146,17 +146,14 @@ public enum Validator {
         }
     }
 
-    private static func validateCode(_ module: Module, context: ValidationContext) throws -> [FunctionValidationInfo] {
+    private static func validateCode(_ module: Module, context: ValidationContext) throws {
         guard module.code.count == module.functions.count else {
             throw ValidationError("function and code section have inconsistent lengths")
         }
         var validator = FunctionValidator(context: context)
-        var infos: [FunctionValidationInfo] = []
-        infos.reserveCapacity(module.code.count)
         for (index, body) in module.code.enumerated() {
             let type = module.types[Int(module.functions[index])]
-            infos.append(try validator.validate(body, type: type))
+            try validator.validate(body, type: type)
         }
-        return infos
     }
 }
