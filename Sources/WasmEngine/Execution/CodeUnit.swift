@@ -201,6 +201,9 @@ enum OpCode: UInt16 {
     case callIndirect
     /// Charge `imm` fuel units (emitted only in metered stores).
     case fuel
+    /// Charge `imm` fuel units and skip the next unit: an empty segment directly followed
+    /// by another one charges both at once (`imm` = both counts), one dispatch instead of two.
+    case fuelSkip
 
     // References. refFunc: `imm` = encoded reference. refIsNull: `a` = dst, `b` = operand.
     case refFunc, refIsNull

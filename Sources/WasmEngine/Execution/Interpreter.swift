@@ -35,9 +35,18 @@ extension Store {
         var pc = startPC
         var fp = startFP
         var function = startFunction
+        // Register-held copies of store state the loop touches on every call, return and
+        // fuel charge; written back (`syncOut`) before anything outside the loop can look
+        // at them (host calls, traps, leaving the loop) and reloaded after host calls.
+        var depth = frameCount
+        var fuel = self.fuel
+        var functions = self.functions
+        let frames = self.frames
+        let maxCallDepth = self.maxCallDepth
+        let slotLimit = self.slotLimit
         var memory = functions[function].memory
         var memoryBase = memory.pointee.base
-        var memorySize = UInt64(memory.pointee.byteCount)
+        var memorySize = UInt64(truncatingIfNeeded: memory.pointee.byteCount)
         do throws(TrapReason) {
             while true {
                 let i = code[pc]
@@ -246,22 +255,31 @@ extension Store {
                 case .fuel:
                     guard fuel >= i.imm else { throw .outOfFuel }
                     fuel &-= i.imm
+                case .fuelSkip:
+                    guard fuel >= i.imm else { throw .outOfFuel }
+                    fuel &-= i.imm
+                    pc &+= 1
                 case .ret:
                     let count = Int(i.b)
                     if count > 0 {
                         let source = Int(i.a)
                         for k in 0..<count { fp[k] = fp[source &+ k] }
                     }
-                    frameCount &-= 1
-                    let frame = frames[frameCount]
-                    guard let callerCode = frame.code else { return .finished }
+                    depth &-= 1
+                    let frame = frames[depth]
+                    guard let callerCode = frame.code else {
+                        frameCount = depth
+                        self.fuel = fuel
+                        return .finished
+                    }
                     code = callerCode
                     pc = frame.pc
                     fp = frame.fp
                     function = frame.function
+                    // Reloaded even for the same memory: the callee may have grown it.
                     memory = functions[function].memory
                     memoryBase = memory.pointee.base
-                    memorySize = UInt64(memory.pointee.byteCount)
+                    memorySize = UInt64(truncatingIfNeeded: memory.pointee.byteCount)
                 case .call, .callIndirect:
                     let callee: Int
                     if i.op == .call {
@@ -270,28 +288,55 @@ extension Store {
                         callee = try resolveIndirect(i, fp)
                     }
                     let argumentsAt = fp + Int(i.a)
-                    if functions[callee].isHost {
-                        let frameEnd = fp + functions[function].frameSize
-                        if try callHost(callee, argumentsAt: argumentsAt, caller: function, callerFrameEnd: frameEnd) {
+                    let entry = functions + callee
+                    if _slowPath(entry.pointee.instance < 0) {
+                        let frameEnd = fp + (functions + function).pointee.frameSize
+                        frameCount = depth
+                        self.fuel = fuel
+                        let suspends = try callHost(callee, argumentsAt: argumentsAt, caller: function, callerFrameEnd: frameEnd)
+                        // The host may have run Wasm code, refueled, or added functions.
+                        fuel = self.fuel
+                        functions = self.functions
+                        if suspends {
                             guard allowSuspend else {
                                 throw .host("a host function suspended inside invoke or a nested call; use Store.start at the outermost level")
                             }
-                            frames[frameCount] = CallFrame(code: code, pc: pc, fp: fp, function: function)
-                            frameCount &+= 1
+                            frames[depth] = CallFrame(code: code, pc: pc, fp: fp, function: function)
+                            depth &+= 1
+                            frameCount = depth
                             return .suspended(host: callee, resultsAt: argumentsAt)
                         }
+                        memoryBase = memory.pointee.base
+                        memorySize = UInt64(truncatingIfNeeded: memory.pointee.byteCount)
                     } else {
-                        let entry = try enter(callee, at: argumentsAt)
-                        frames[frameCount] = CallFrame(code: code, pc: pc, fp: fp, function: function)
-                        frameCount &+= 1
-                        code = entry.code.unsafelyUnwrapped
+                        // Frame entry (see `enter`), inlined with the store state in locals.
+                        guard depth < maxCallDepth else { throw .callStackExhausted }
+                        var calleeCode = entry.pointee.code
+                        if _slowPath(calleeCode == nil) { calleeCode = translate(callee).code }
+                        guard slotLimit - argumentsAt >= entry.pointee.frameSize else { throw .callStackExhausted }
+                        var k = entry.pointee.parameterCount
+                        let localCount = entry.pointee.localCount
+                        while k < localCount { argumentsAt[k] = 0; k &+= 1 }
+                        frames[depth] = CallFrame(code: code, pc: pc, fp: fp, function: function)
+                        depth &+= 1
+                        code = calleeCode.unsafelyUnwrapped
                         pc = 0
                         fp = argumentsAt
                         function = callee
+                        // The callee's entry fuel charge, folded into the call (saves a dispatch).
+                        let first = code[0]
+                        if first.op == .fuel {
+                            guard fuel >= first.imm else { throw .outOfFuel }
+                            fuel &-= first.imm
+                            pc = 1
+                        }
+                        let calleeMemory = entry.pointee.memory
+                        if calleeMemory != memory {
+                            memory = calleeMemory
+                            memoryBase = memory.pointee.base
+                            memorySize = UInt64(truncatingIfNeeded: memory.pointee.byteCount)
+                        }
                     }
-                    memory = functions[function].memory
-                    memoryBase = memory.pointee.base
-                    memorySize = UInt64(memory.pointee.byteCount)
                 case .refFunc: fp[Int(i.a)] = i.imm
                 case .refIsNull: fp[Int(i.a)] = fp[Int(i.b)] == 0 ? 1 : 0
                 case .globalGet:
@@ -362,7 +407,7 @@ extension Store {
                     let old = memory.pointee.grow(by: UInt64(fp.i32(i.a)))
                     fp[Int(i.a)] = old ?? 0xFFFF_FFFF
                     memoryBase = memory.pointee.base
-                    memorySize = UInt64(memory.pointee.byteCount)
+                    memorySize = UInt64(truncatingIfNeeded: memory.pointee.byteCount)
                 case .memoryFill: try MemoryHandlers.fill(i, fp, memory)
                 case .memoryCopy: try MemoryHandlers.copy(i, fp, memory)
                 case .memoryInit: try memoryInit(i, fp, function: function)
@@ -370,6 +415,8 @@ extension Store {
                 }
             }
         } catch {
+            frameCount = depth
+            self.fuel = fuel
             return .trapped(unwind(error, function: function, baseDepth: baseDepth))
         }
     }
