@@ -16,6 +16,10 @@
 /// Handlers are grouped by family (`NumericHandlers+*`, `MemoryHandlers`,
 /// `TableHandlers`); traps are thrown as `TrapReason` (typed throws, no allocation) and
 /// turned into a `Trap` with a backtrace when they leave the loop.
+/// The signed offset a branch field holds (stored biased by 2^31, see
+/// `Translator.makeBranchTargetsRelative`, so that fetching it needs no sign extension).
+@inline(__always) func branchOffset(_ field: UInt32) -> Int { Int(field) &- 0x8000_0000 }
+
 extension Store {
     /// How a run of the loop ended.
     enum RunOutcome {
@@ -31,8 +35,8 @@ extension Store {
     /// exit record of this run is at index `baseDepth`).
     func run(code startCode: UnsafeMutablePointer<CodeUnit>, pc startPC: Int, fp startFP: Slots,
              function startFunction: Int, baseDepth: Int, allowSuspend: Bool) -> RunOutcome {
-        var code = startCode
-        var pc = startPC
+        // The next instruction. Branch targets are relative to the unit after the branch.
+        var ip = startCode + startPC
         var fp = startFP
         var function = startFunction
         // Register-held copies of store state the loop touches on every call, return and
@@ -49,8 +53,8 @@ extension Store {
         var memorySize = UInt64(truncatingIfNeeded: memory.pointee.byteCount)
         do throws(TrapReason) {
             while true {
-                let i = code[pc]
-                pc &+= 1
+                let i = ip.pointee
+                ip += 1
                 switch i.op {
                 case .i32Add: NumericHandlers.i32Add(i, fp)
                 case .i32AddImm: NumericHandlers.i32AddImm(i, fp)
@@ -228,37 +232,37 @@ extension Store {
                 case .select:
                     fp[Int(i.a)] = fp.i32(UInt32(truncatingIfNeeded: i.imm)) != 0 ? fp[Int(i.b)] : fp[Int(i.c)]
                 case .unreachable: throw .unreachable
-                case .br: pc = Int(i.a)
-                case .brIf: if fp.i32(i.a) != 0 { pc = Int(i.b) }
-                case .brUnless: if fp.i32(i.a) == 0 { pc = Int(i.b) }
-                case .brI32Eq: if fp.i32(i.a) == fp.i32(i.b) { pc = Int(i.c) }
-                case .brI32EqImm: if fp.i32(i.a) == UInt32(truncatingIfNeeded: i.imm) { pc = Int(i.c) }
-                case .brI32Ne: if fp.i32(i.a) != fp.i32(i.b) { pc = Int(i.c) }
-                case .brI32NeImm: if fp.i32(i.a) != UInt32(truncatingIfNeeded: i.imm) { pc = Int(i.c) }
-                case .brI32LtS: if Int32(bitPattern: fp.i32(i.a)) < Int32(bitPattern: fp.i32(i.b)) { pc = Int(i.c) }
-                case .brI32LtSImm: if Int32(bitPattern: fp.i32(i.a)) < Int32(bitPattern: UInt32(truncatingIfNeeded: i.imm)) { pc = Int(i.c) }
-                case .brI32LtU: if fp.i32(i.a) < fp.i32(i.b) { pc = Int(i.c) }
-                case .brI32LtUImm: if fp.i32(i.a) < UInt32(truncatingIfNeeded: i.imm) { pc = Int(i.c) }
-                case .brI32GtS: if Int32(bitPattern: fp.i32(i.a)) > Int32(bitPattern: fp.i32(i.b)) { pc = Int(i.c) }
-                case .brI32GtSImm: if Int32(bitPattern: fp.i32(i.a)) > Int32(bitPattern: UInt32(truncatingIfNeeded: i.imm)) { pc = Int(i.c) }
-                case .brI32GtU: if fp.i32(i.a) > fp.i32(i.b) { pc = Int(i.c) }
-                case .brI32GtUImm: if fp.i32(i.a) > UInt32(truncatingIfNeeded: i.imm) { pc = Int(i.c) }
-                case .brI32LeS: if Int32(bitPattern: fp.i32(i.a)) <= Int32(bitPattern: fp.i32(i.b)) { pc = Int(i.c) }
-                case .brI32LeSImm: if Int32(bitPattern: fp.i32(i.a)) <= Int32(bitPattern: UInt32(truncatingIfNeeded: i.imm)) { pc = Int(i.c) }
-                case .brI32LeU: if fp.i32(i.a) <= fp.i32(i.b) { pc = Int(i.c) }
-                case .brI32LeUImm: if fp.i32(i.a) <= UInt32(truncatingIfNeeded: i.imm) { pc = Int(i.c) }
-                case .brI32GeS: if Int32(bitPattern: fp.i32(i.a)) >= Int32(bitPattern: fp.i32(i.b)) { pc = Int(i.c) }
-                case .brI32GeSImm: if Int32(bitPattern: fp.i32(i.a)) >= Int32(bitPattern: UInt32(truncatingIfNeeded: i.imm)) { pc = Int(i.c) }
-                case .brI32GeU: if fp.i32(i.a) >= fp.i32(i.b) { pc = Int(i.c) }
-                case .brI32GeUImm: if fp.i32(i.a) >= UInt32(truncatingIfNeeded: i.imm) { pc = Int(i.c) }
-                case .brTable: pc &+= Int(min(fp.i32(i.a), i.b &- 1))
+                case .br: ip += branchOffset(i.a)
+                case .brIf: if fp.i32(i.a) != 0 { ip += branchOffset(i.b) }
+                case .brUnless: if fp.i32(i.a) == 0 { ip += branchOffset(i.b) }
+                case .brI32Eq: if fp.i32(i.a) == fp.i32(i.b) { ip += branchOffset(i.c) }
+                case .brI32EqImm: if fp.i32(i.a) == UInt32(truncatingIfNeeded: i.imm) { ip += branchOffset(i.c) }
+                case .brI32Ne: if fp.i32(i.a) != fp.i32(i.b) { ip += branchOffset(i.c) }
+                case .brI32NeImm: if fp.i32(i.a) != UInt32(truncatingIfNeeded: i.imm) { ip += branchOffset(i.c) }
+                case .brI32LtS: if Int32(bitPattern: fp.i32(i.a)) < Int32(bitPattern: fp.i32(i.b)) { ip += branchOffset(i.c) }
+                case .brI32LtSImm: if Int32(bitPattern: fp.i32(i.a)) < Int32(bitPattern: UInt32(truncatingIfNeeded: i.imm)) { ip += branchOffset(i.c) }
+                case .brI32LtU: if fp.i32(i.a) < fp.i32(i.b) { ip += branchOffset(i.c) }
+                case .brI32LtUImm: if fp.i32(i.a) < UInt32(truncatingIfNeeded: i.imm) { ip += branchOffset(i.c) }
+                case .brI32GtS: if Int32(bitPattern: fp.i32(i.a)) > Int32(bitPattern: fp.i32(i.b)) { ip += branchOffset(i.c) }
+                case .brI32GtSImm: if Int32(bitPattern: fp.i32(i.a)) > Int32(bitPattern: UInt32(truncatingIfNeeded: i.imm)) { ip += branchOffset(i.c) }
+                case .brI32GtU: if fp.i32(i.a) > fp.i32(i.b) { ip += branchOffset(i.c) }
+                case .brI32GtUImm: if fp.i32(i.a) > UInt32(truncatingIfNeeded: i.imm) { ip += branchOffset(i.c) }
+                case .brI32LeS: if Int32(bitPattern: fp.i32(i.a)) <= Int32(bitPattern: fp.i32(i.b)) { ip += branchOffset(i.c) }
+                case .brI32LeSImm: if Int32(bitPattern: fp.i32(i.a)) <= Int32(bitPattern: UInt32(truncatingIfNeeded: i.imm)) { ip += branchOffset(i.c) }
+                case .brI32LeU: if fp.i32(i.a) <= fp.i32(i.b) { ip += branchOffset(i.c) }
+                case .brI32LeUImm: if fp.i32(i.a) <= UInt32(truncatingIfNeeded: i.imm) { ip += branchOffset(i.c) }
+                case .brI32GeS: if Int32(bitPattern: fp.i32(i.a)) >= Int32(bitPattern: fp.i32(i.b)) { ip += branchOffset(i.c) }
+                case .brI32GeSImm: if Int32(bitPattern: fp.i32(i.a)) >= Int32(bitPattern: UInt32(truncatingIfNeeded: i.imm)) { ip += branchOffset(i.c) }
+                case .brI32GeU: if fp.i32(i.a) >= fp.i32(i.b) { ip += branchOffset(i.c) }
+                case .brI32GeUImm: if fp.i32(i.a) >= UInt32(truncatingIfNeeded: i.imm) { ip += branchOffset(i.c) }
+                case .brTable: ip += Int(min(fp.i32(i.a), i.b &- 1))
                 case .fuel:
                     guard fuel >= i.imm else { throw .outOfFuel }
                     fuel &-= i.imm
                 case .fuelSkip:
                     guard fuel >= i.imm else { throw .outOfFuel }
                     fuel &-= i.imm
-                    pc &+= 1
+                    ip += 1
                 case .ret:
                     let count = Int(i.b)
                     if count > 0 {
@@ -272,8 +276,7 @@ extension Store {
                         self.fuel = fuel
                         return .finished
                     }
-                    code = callerCode
-                    pc = frame.pc
+                    ip = callerCode
                     fp = frame.fp
                     function = frame.function
                     // Reloaded even for the same memory: the callee may have grown it.
@@ -301,7 +304,7 @@ extension Store {
                             guard allowSuspend else {
                                 throw .host("a host function suspended inside invoke or a nested call; use Store.start at the outermost level")
                             }
-                            frames[depth] = CallFrame(code: code, pc: pc, fp: fp, function: function)
+                            frames[depth] = CallFrame(code: ip, fp: fp, function: function)
                             depth &+= 1
                             frameCount = depth
                             return .suspended(host: callee, resultsAt: argumentsAt)
@@ -317,18 +320,17 @@ extension Store {
                         var k = entry.pointee.parameterCount
                         let localCount = entry.pointee.localCount
                         while k < localCount { argumentsAt[k] = 0; k &+= 1 }
-                        frames[depth] = CallFrame(code: code, pc: pc, fp: fp, function: function)
+                        frames[depth] = CallFrame(code: ip, fp: fp, function: function)
                         depth &+= 1
-                        code = calleeCode.unsafelyUnwrapped
-                        pc = 0
+                        ip = calleeCode.unsafelyUnwrapped
                         fp = argumentsAt
                         function = callee
                         // The callee's entry fuel charge, folded into the call (saves a dispatch).
-                        let first = code[0]
+                        let first = ip.pointee
                         if first.op == .fuel {
                             guard fuel >= first.imm else { throw .outOfFuel }
                             fuel &-= first.imm
-                            pc = 1
+                            ip += 1
                         }
                         let calleeMemory = entry.pointee.memory
                         if calleeMemory != memory {

@@ -93,6 +93,7 @@ struct Translator {
             if controls.isEmpty { break }
         }
         closeFuelSegment()
+        makeBranchTargetsRelative()
         return (code, localCount + maxHeight + 1)
     }
 
