@@ -178,6 +178,7 @@ enum OpCode: UInt16 {
     case i64AddImm, i64SubImm, i64MulImm, i64AndImm, i64OrImm, i64XorImm
     case i64ShlImm, i64ShrSImm, i64ShrUImm
     case i64EqImm, i64NeImm, i64LtSImm, i64LtUImm, i64GtSImm, i64GtUImm
+    case i32RotlImm, i32RotrImm, i64RotlImm, i64RotrImm
 
     // Data movement: copy `a` <- slot `b`; const `a` <- `imm`.
     case copy, const

@@ -279,6 +279,10 @@ extension Translator {
         case .i64LtU: return .i64LtUImm
         case .i64GtS: return .i64GtSImm
         case .i64GtU: return .i64GtUImm
+        case .i32Rotl: return .i32RotlImm
+        case .i32Rotr: return .i32RotrImm
+        case .i64Rotl: return .i64RotlImm
+        case .i64Rotr: return .i64RotrImm
         default: return nil
         }
     }
