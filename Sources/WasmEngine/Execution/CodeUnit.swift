@@ -178,6 +178,7 @@ enum OpCode: UInt16 {
     case i64AddImm, i64SubImm, i64MulImm, i64AndImm, i64OrImm, i64XorImm
     case i64ShlImm, i64ShrSImm, i64ShrUImm
     case i64EqImm, i64NeImm, i64LtSImm, i64LtUImm, i64GtSImm, i64GtUImm
+    case i32RotlImm, i32RotrImm, i64RotlImm, i64RotrImm
 
     // Data movement: copy `a` <- slot `b`; const `a` <- `imm`.
     case copy, const
@@ -201,6 +202,9 @@ enum OpCode: UInt16 {
     case callIndirect
     /// Charge `imm` fuel units (emitted only in metered stores).
     case fuel
+    /// Charge `imm` fuel units and skip the next unit: an empty segment directly followed
+    /// by another one charges both at once (`imm` = both counts), one dispatch instead of two.
+    case fuelSkip
 
     // References. refFunc: `imm` = encoded reference. refIsNull: `a` = dst, `b` = operand.
     case refFunc, refIsNull

@@ -16,6 +16,10 @@
 /// Handlers are grouped by family (`NumericHandlers+*`, `MemoryHandlers`,
 /// `TableHandlers`); traps are thrown as `TrapReason` (typed throws, no allocation) and
 /// turned into a `Trap` with a backtrace when they leave the loop.
+/// The signed offset a branch field holds (stored biased by 2^31, see
+/// `Translator.makeBranchTargetsRelative`, so that fetching it needs no sign extension).
+@inline(__always) func branchOffset(_ field: UInt32) -> Int { Int(field) &- 0x8000_0000 }
+
 extension Store {
     /// How a run of the loop ended.
     enum RunOutcome {
@@ -31,17 +35,26 @@ extension Store {
     /// exit record of this run is at index `baseDepth`).
     func run(code startCode: UnsafeMutablePointer<CodeUnit>, pc startPC: Int, fp startFP: Slots,
              function startFunction: Int, baseDepth: Int, allowSuspend: Bool) -> RunOutcome {
-        var code = startCode
-        var pc = startPC
+        // The next instruction. Branch targets are relative to the unit after the branch.
+        var ip = startCode + startPC
         var fp = startFP
         var function = startFunction
+        // Register-held copies of store state the loop touches on every call, return and
+        // fuel charge; written back (`syncOut`) before anything outside the loop can look
+        // at them (host calls, traps, leaving the loop) and reloaded after host calls.
+        var depth = frameCount
+        var fuel = self.fuel
+        var functions = self.functions
+        let frames = self.frames
+        let maxCallDepth = self.maxCallDepth
+        let slotLimit = self.slotLimit
         var memory = functions[function].memory
         var memoryBase = memory.pointee.base
-        var memorySize = UInt64(memory.pointee.byteCount)
+        var memorySize = UInt64(truncatingIfNeeded: memory.pointee.byteCount)
         do throws(TrapReason) {
             while true {
-                let i = code[pc]
-                pc &+= 1
+                let i = ip.pointee
+                ip += 1
                 switch i.op {
                 case .i32Add: NumericHandlers.i32Add(i, fp)
                 case .i32AddImm: NumericHandlers.i32AddImm(i, fp)
@@ -80,6 +93,10 @@ extension Store {
                 case .i64ShrS: NumericHandlers.i64ShrS(i, fp)
                 case .i64ShrSImm: NumericHandlers.i64ShrSImm(i, fp)
                 case .i32Rotl: NumericHandlers.i32Rotl(i, fp)
+                case .i32RotlImm: NumericHandlers.i32RotlImm(i, fp)
+                case .i32RotrImm: NumericHandlers.i32RotrImm(i, fp)
+                case .i64RotlImm: NumericHandlers.i64RotlImm(i, fp)
+                case .i64RotrImm: NumericHandlers.i64RotrImm(i, fp)
                 case .i32Rotr: NumericHandlers.i32Rotr(i, fp)
                 case .i64Rotl: NumericHandlers.i64Rotl(i, fp)
                 case .i64Rotr: NumericHandlers.i64Rotr(i, fp)
@@ -219,49 +236,57 @@ extension Store {
                 case .select:
                     fp[Int(i.a)] = fp.i32(UInt32(truncatingIfNeeded: i.imm)) != 0 ? fp[Int(i.b)] : fp[Int(i.c)]
                 case .unreachable: throw .unreachable
-                case .br: pc = Int(i.a)
-                case .brIf: if fp.i32(i.a) != 0 { pc = Int(i.b) }
-                case .brUnless: if fp.i32(i.a) == 0 { pc = Int(i.b) }
-                case .brI32Eq: if fp.i32(i.a) == fp.i32(i.b) { pc = Int(i.c) }
-                case .brI32EqImm: if fp.i32(i.a) == UInt32(truncatingIfNeeded: i.imm) { pc = Int(i.c) }
-                case .brI32Ne: if fp.i32(i.a) != fp.i32(i.b) { pc = Int(i.c) }
-                case .brI32NeImm: if fp.i32(i.a) != UInt32(truncatingIfNeeded: i.imm) { pc = Int(i.c) }
-                case .brI32LtS: if Int32(bitPattern: fp.i32(i.a)) < Int32(bitPattern: fp.i32(i.b)) { pc = Int(i.c) }
-                case .brI32LtSImm: if Int32(bitPattern: fp.i32(i.a)) < Int32(bitPattern: UInt32(truncatingIfNeeded: i.imm)) { pc = Int(i.c) }
-                case .brI32LtU: if fp.i32(i.a) < fp.i32(i.b) { pc = Int(i.c) }
-                case .brI32LtUImm: if fp.i32(i.a) < UInt32(truncatingIfNeeded: i.imm) { pc = Int(i.c) }
-                case .brI32GtS: if Int32(bitPattern: fp.i32(i.a)) > Int32(bitPattern: fp.i32(i.b)) { pc = Int(i.c) }
-                case .brI32GtSImm: if Int32(bitPattern: fp.i32(i.a)) > Int32(bitPattern: UInt32(truncatingIfNeeded: i.imm)) { pc = Int(i.c) }
-                case .brI32GtU: if fp.i32(i.a) > fp.i32(i.b) { pc = Int(i.c) }
-                case .brI32GtUImm: if fp.i32(i.a) > UInt32(truncatingIfNeeded: i.imm) { pc = Int(i.c) }
-                case .brI32LeS: if Int32(bitPattern: fp.i32(i.a)) <= Int32(bitPattern: fp.i32(i.b)) { pc = Int(i.c) }
-                case .brI32LeSImm: if Int32(bitPattern: fp.i32(i.a)) <= Int32(bitPattern: UInt32(truncatingIfNeeded: i.imm)) { pc = Int(i.c) }
-                case .brI32LeU: if fp.i32(i.a) <= fp.i32(i.b) { pc = Int(i.c) }
-                case .brI32LeUImm: if fp.i32(i.a) <= UInt32(truncatingIfNeeded: i.imm) { pc = Int(i.c) }
-                case .brI32GeS: if Int32(bitPattern: fp.i32(i.a)) >= Int32(bitPattern: fp.i32(i.b)) { pc = Int(i.c) }
-                case .brI32GeSImm: if Int32(bitPattern: fp.i32(i.a)) >= Int32(bitPattern: UInt32(truncatingIfNeeded: i.imm)) { pc = Int(i.c) }
-                case .brI32GeU: if fp.i32(i.a) >= fp.i32(i.b) { pc = Int(i.c) }
-                case .brI32GeUImm: if fp.i32(i.a) >= UInt32(truncatingIfNeeded: i.imm) { pc = Int(i.c) }
-                case .brTable: pc &+= Int(min(fp.i32(i.a), i.b &- 1))
+                case .br: ip += branchOffset(i.a)
+                case .brIf: if fp.i32(i.a) != 0 { ip += branchOffset(i.b) }
+                case .brUnless: if fp.i32(i.a) == 0 { ip += branchOffset(i.b) }
+                case .brI32Eq: if fp.i32(i.a) == fp.i32(i.b) { ip += branchOffset(i.c) }
+                case .brI32EqImm: if fp.i32(i.a) == UInt32(truncatingIfNeeded: i.imm) { ip += branchOffset(i.c) }
+                case .brI32Ne: if fp.i32(i.a) != fp.i32(i.b) { ip += branchOffset(i.c) }
+                case .brI32NeImm: if fp.i32(i.a) != UInt32(truncatingIfNeeded: i.imm) { ip += branchOffset(i.c) }
+                case .brI32LtS: if Int32(bitPattern: fp.i32(i.a)) < Int32(bitPattern: fp.i32(i.b)) { ip += branchOffset(i.c) }
+                case .brI32LtSImm: if Int32(bitPattern: fp.i32(i.a)) < Int32(bitPattern: UInt32(truncatingIfNeeded: i.imm)) { ip += branchOffset(i.c) }
+                case .brI32LtU: if fp.i32(i.a) < fp.i32(i.b) { ip += branchOffset(i.c) }
+                case .brI32LtUImm: if fp.i32(i.a) < UInt32(truncatingIfNeeded: i.imm) { ip += branchOffset(i.c) }
+                case .brI32GtS: if Int32(bitPattern: fp.i32(i.a)) > Int32(bitPattern: fp.i32(i.b)) { ip += branchOffset(i.c) }
+                case .brI32GtSImm: if Int32(bitPattern: fp.i32(i.a)) > Int32(bitPattern: UInt32(truncatingIfNeeded: i.imm)) { ip += branchOffset(i.c) }
+                case .brI32GtU: if fp.i32(i.a) > fp.i32(i.b) { ip += branchOffset(i.c) }
+                case .brI32GtUImm: if fp.i32(i.a) > UInt32(truncatingIfNeeded: i.imm) { ip += branchOffset(i.c) }
+                case .brI32LeS: if Int32(bitPattern: fp.i32(i.a)) <= Int32(bitPattern: fp.i32(i.b)) { ip += branchOffset(i.c) }
+                case .brI32LeSImm: if Int32(bitPattern: fp.i32(i.a)) <= Int32(bitPattern: UInt32(truncatingIfNeeded: i.imm)) { ip += branchOffset(i.c) }
+                case .brI32LeU: if fp.i32(i.a) <= fp.i32(i.b) { ip += branchOffset(i.c) }
+                case .brI32LeUImm: if fp.i32(i.a) <= UInt32(truncatingIfNeeded: i.imm) { ip += branchOffset(i.c) }
+                case .brI32GeS: if Int32(bitPattern: fp.i32(i.a)) >= Int32(bitPattern: fp.i32(i.b)) { ip += branchOffset(i.c) }
+                case .brI32GeSImm: if Int32(bitPattern: fp.i32(i.a)) >= Int32(bitPattern: UInt32(truncatingIfNeeded: i.imm)) { ip += branchOffset(i.c) }
+                case .brI32GeU: if fp.i32(i.a) >= fp.i32(i.b) { ip += branchOffset(i.c) }
+                case .brI32GeUImm: if fp.i32(i.a) >= UInt32(truncatingIfNeeded: i.imm) { ip += branchOffset(i.c) }
+                case .brTable: ip += Int(min(fp.i32(i.a), i.b &- 1))
                 case .fuel:
                     guard fuel >= i.imm else { throw .outOfFuel }
                     fuel &-= i.imm
+                case .fuelSkip:
+                    guard fuel >= i.imm else { throw .outOfFuel }
+                    fuel &-= i.imm
+                    ip += 1
                 case .ret:
                     let count = Int(i.b)
                     if count > 0 {
                         let source = Int(i.a)
                         for k in 0..<count { fp[k] = fp[source &+ k] }
                     }
-                    frameCount &-= 1
-                    let frame = frames[frameCount]
-                    guard let callerCode = frame.code else { return .finished }
-                    code = callerCode
-                    pc = frame.pc
+                    depth &-= 1
+                    let frame = frames[depth]
+                    guard let callerCode = frame.code else {
+                        frameCount = depth
+                        self.fuel = fuel
+                        return .finished
+                    }
+                    ip = callerCode
                     fp = frame.fp
                     function = frame.function
+                    // Reloaded even for the same memory: the callee may have grown it.
                     memory = functions[function].memory
                     memoryBase = memory.pointee.base
-                    memorySize = UInt64(memory.pointee.byteCount)
+                    memorySize = UInt64(truncatingIfNeeded: memory.pointee.byteCount)
                 case .call, .callIndirect:
                     let callee: Int
                     if i.op == .call {
@@ -270,28 +295,54 @@ extension Store {
                         callee = try resolveIndirect(i, fp)
                     }
                     let argumentsAt = fp + Int(i.a)
-                    if functions[callee].isHost {
-                        let frameEnd = fp + functions[function].frameSize
-                        if try callHost(callee, argumentsAt: argumentsAt, caller: function, callerFrameEnd: frameEnd) {
+                    let entry = functions + callee
+                    if _slowPath(entry.pointee.instance < 0) {
+                        let frameEnd = fp + (functions + function).pointee.frameSize
+                        frameCount = depth
+                        self.fuel = fuel
+                        let suspends = try callHost(callee, argumentsAt: argumentsAt, caller: function, callerFrameEnd: frameEnd)
+                        // The host may have run Wasm code, refueled, or added functions.
+                        fuel = self.fuel
+                        functions = self.functions
+                        if suspends {
                             guard allowSuspend else {
                                 throw .host("a host function suspended inside invoke or a nested call; use Store.start at the outermost level")
                             }
-                            frames[frameCount] = CallFrame(code: code, pc: pc, fp: fp, function: function)
-                            frameCount &+= 1
+                            frames[depth] = CallFrame(code: ip, fp: fp, function: function)
+                            depth &+= 1
+                            frameCount = depth
                             return .suspended(host: callee, resultsAt: argumentsAt)
                         }
+                        memoryBase = memory.pointee.base
+                        memorySize = UInt64(truncatingIfNeeded: memory.pointee.byteCount)
                     } else {
-                        let entry = try enter(callee, at: argumentsAt)
-                        frames[frameCount] = CallFrame(code: code, pc: pc, fp: fp, function: function)
-                        frameCount &+= 1
-                        code = entry.code.unsafelyUnwrapped
-                        pc = 0
+                        // Frame entry (see `enter`), inlined with the store state in locals.
+                        guard depth < maxCallDepth else { throw .callStackExhausted }
+                        var calleeCode = entry.pointee.code
+                        if _slowPath(calleeCode == nil) { calleeCode = translate(callee).code }
+                        guard slotLimit - argumentsAt >= entry.pointee.frameSize else { throw .callStackExhausted }
+                        var k = entry.pointee.parameterCount
+                        let localCount = entry.pointee.localCount
+                        while k < localCount { argumentsAt[k] = 0; k &+= 1 }
+                        frames[depth] = CallFrame(code: ip, fp: fp, function: function)
+                        depth &+= 1
+                        ip = calleeCode.unsafelyUnwrapped
                         fp = argumentsAt
                         function = callee
+                        // The callee's entry fuel charge, folded into the call (saves a dispatch).
+                        let first = ip.pointee
+                        if first.op == .fuel {
+                            guard fuel >= first.imm else { throw .outOfFuel }
+                            fuel &-= first.imm
+                            ip += 1
+                        }
+                        let calleeMemory = entry.pointee.memory
+                        if calleeMemory != memory {
+                            memory = calleeMemory
+                            memoryBase = memory.pointee.base
+                            memorySize = UInt64(truncatingIfNeeded: memory.pointee.byteCount)
+                        }
                     }
-                    memory = functions[function].memory
-                    memoryBase = memory.pointee.base
-                    memorySize = UInt64(memory.pointee.byteCount)
                 case .refFunc: fp[Int(i.a)] = i.imm
                 case .refIsNull: fp[Int(i.a)] = fp[Int(i.b)] == 0 ? 1 : 0
                 case .globalGet:
@@ -362,7 +413,7 @@ extension Store {
                     let old = memory.pointee.grow(by: UInt64(fp.i32(i.a)))
                     fp[Int(i.a)] = old ?? 0xFFFF_FFFF
                     memoryBase = memory.pointee.base
-                    memorySize = UInt64(memory.pointee.byteCount)
+                    memorySize = UInt64(truncatingIfNeeded: memory.pointee.byteCount)
                 case .memoryFill: try MemoryHandlers.fill(i, fp, memory)
                 case .memoryCopy: try MemoryHandlers.copy(i, fp, memory)
                 case .memoryInit: try memoryInit(i, fp, function: function)
@@ -370,6 +421,8 @@ extension Store {
                 }
             }
         } catch {
+            frameCount = depth
+            self.fuel = fuel
             return .trapped(unwind(error, function: function, baseDepth: baseDepth))
         }
     }

@@ -184,6 +184,27 @@ extension NumericHandlers {
         fp[Int(i.a)] = UInt64(bitPattern: Int64(bitPattern: x) &>> Int64(bitPattern: y))
     }
 
+    // Rotates by a constant count (`imm`): SHA-style code rotates by literals.
+    @inline(__always) static func i32RotlImm(_ i: CodeUnit, _ fp: Slots) {
+        let x = fp.i32(i.b), y = UInt32(truncatingIfNeeded: i.imm)
+        fp[Int(i.a)] = UInt64((x &<< y) | (x &>> (32 &- (y & 31))))
+    }
+
+    @inline(__always) static func i32RotrImm(_ i: CodeUnit, _ fp: Slots) {
+        let x = fp.i32(i.b), y = UInt32(truncatingIfNeeded: i.imm)
+        fp[Int(i.a)] = UInt64((x &>> y) | (x &<< (32 &- (y & 31))))
+    }
+
+    @inline(__always) static func i64RotlImm(_ i: CodeUnit, _ fp: Slots) {
+        let x = fp[Int(i.b)], y = i.imm
+        fp[Int(i.a)] = (x &<< y) | (x &>> (64 &- (y & 63)))
+    }
+
+    @inline(__always) static func i64RotrImm(_ i: CodeUnit, _ fp: Slots) {
+        let x = fp[Int(i.b)], y = i.imm
+        fp[Int(i.a)] = (x &>> y) | (x &<< (64 &- (y & 63)))
+    }
+
     @inline(__always) static func i32Rotl(_ i: CodeUnit, _ fp: Slots) {
         let x = fp.i32(i.b), y = fp.i32(i.c)
         fp[Int(i.a)] = UInt64((x &<< y) | (x &>> (32 &- (y & 31))))

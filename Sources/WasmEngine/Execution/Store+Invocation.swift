@@ -43,7 +43,7 @@ extension Store {
         frameCount -= 1
         let frame = frames[frameCount]
         stackTop = suspended.resumeTop
-        let outcome = run(code: frame.code!, pc: frame.pc, fp: frame.fp, function: frame.function,
+        let outcome = run(code: frame.code!, pc: 0, fp: frame.fp, function: frame.function,
                           baseDepth: suspended.baseDepth, allowSuspend: hostCallDepth == 0)
         return try finish(outcome, base: suspended.base, resultTypes: suspended.entryResultTypes,
                           baseDepth: suspended.baseDepth, savedTop: suspended.savedTop)
@@ -90,7 +90,7 @@ extension Store {
 
         let baseDepth = frameCount
         guard frameCount < maxCallDepth else { throw Trap(reason: .callStackExhausted) }
-        frames[frameCount] = CallFrame(code: nil, pc: 0, fp: base, function: -1)
+        frames[frameCount] = CallFrame(code: nil, fp: base, function: -1)
         frameCount += 1
         let entry: FunctionEntry
         do {

@@ -229,8 +229,8 @@ public final class Store {
 /// The return record of one call: where the caller continues. An *exit record* (nil
 /// `code`) marks the bottom of one `start`/`invoke`; returning into it ends that run.
 struct CallFrame {
+    /// The caller's next instruction.
     var code: UnsafeMutablePointer<CodeUnit>?
-    var pc: Int
     var fp: Slots
     var function: Int
 }

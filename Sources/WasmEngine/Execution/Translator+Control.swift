@@ -69,6 +69,23 @@ extension Translator {
         }
     }
 
+    /// Rewrites every branch target from an absolute index into an offset from the unit
+    /// after the branch, so the interpreter needs only its instruction pointer. Offsets
+    /// are stored plus 2^31 (unsigned), which keeps all fields zero-extended loads.
+    mutating func makeBranchTargetsRelative() {
+        func relative(_ target: UInt32, from index: Int) -> UInt32 {
+            UInt32(Int(target) - (index + 1) + 0x8000_0000)
+        }
+        for index in code.indices {
+            switch code[index].op {
+            case .br: code[index].a = relative(code[index].a, from: index)
+            case .brIf, .brUnless: code[index].b = relative(code[index].b, from: index)
+            default:
+                if code[index].op.isFusedBranch { code[index].c = relative(code[index].c, from: index) }
+            }
+        }
+    }
+
     /// Emits the copies that move a branch's values into the target label's slots.
     /// Targets are never above their sources, so copying upwards is overlap-safe.
     mutating func emitBranchCopies(to control: Control) {
@@ -262,12 +279,21 @@ extension Translator {
         case .i64LtU: return .i64LtUImm
         case .i64GtS: return .i64GtSImm
         case .i64GtU: return .i64GtUImm
+        case .i32Rotl: return .i32RotlImm
+        case .i32Rotr: return .i32RotrImm
+        case .i64Rotl: return .i64RotlImm
+        case .i64Rotr: return .i64RotrImm
         default: return nil
         }
     }
 }
 
 extension OpCode {
+    /// A fused compare-and-branch (target in `c`).
+    var isFusedBranch: Bool {
+        rawValue >= OpCode.brI32Eq.rawValue && rawValue <= OpCode.brI32GeUImm.rawValue
+    }
+
     init(_ op: LoadOperator) {
         switch op {
         case .i32Load: self = .i32Load

@@ -63,6 +63,9 @@ struct Translator {
     /// The `fuel` unit of the current straight-line segment and its instruction count.
     var fuelUnit: Int?
     var fuelCount: UInt64 = 0
+    /// The `fuelSkip` unit of the empty segment right before the current one, which also
+    /// charges the current segment's count.
+    var fuelSkipUnit: Int?
 
     /// Prepares to translate defined function `definedIndex` of `instance`.
     init(store: Store, instance: Instance, definedIndex: Int) {
@@ -90,6 +93,7 @@ struct Translator {
             if controls.isEmpty { break }
         }
         closeFuelSegment()
+        makeBranchTargetsRelative()
         return (code, localCount + maxHeight + 1)
     }
 
@@ -189,13 +193,22 @@ struct Translator {
     mutating func startFuelSegment() {
         lastWrite = nil
         guard metered else { return }
+        let previous = fuelUnit
         closeFuelSegment()
+        if let previous, previous == code.count - 1 {
+            // The previous segment emitted no code: entered by falling through, it charges
+            // this segment too and skips this segment's unit (entered by a branch).
+            code[previous].op = .fuelSkip
+            fuelSkipUnit = previous
+        }
         fuelUnit = emit(CodeUnit(.fuel))
     }
 
     mutating func closeFuelSegment() {
         guard let unit = fuelUnit else { return }
         code[unit].imm = fuelCount
+        if let skip = fuelSkipUnit { code[skip].imm &+= fuelCount }
+        fuelSkipUnit = nil
         fuelUnit = nil
         fuelCount = 0
     }
