@@ -77,6 +77,32 @@ import Testing
         #expect(message({ _ = try $0.readVarUInt64() }, Array(repeating: 0x80, count: 10) + [0x00]) == "integer representation too long")
     }
 
+    /// Multi-byte integers take a short path when enough input follows and the general
+    /// loop near the end of the input; both must give the same values and positions.
+    @Test func multiByteValuesReadTheSameWithAndWithoutSlack() throws {
+        let signedValues: [Int64] = [-65, 64, -8192, 8191, 1 << 20, -(1 << 27), Int64(Int32.max), Int64(Int32.min)]
+        let unsignedValues: [UInt64] = [128, 16_383, 16_384, 1 << 21, 1 << 28, UInt64(UInt32.max)]
+        for value in signedValues {
+            let encoded = WasmBytes.signed(value)
+            for padding in [0, 8] {
+                var r = reader(encoded + Array(repeating: 0, count: padding))
+                #expect(try r.readVarInt32() == Int32(value), "\(value) with \(padding) bytes after")
+                #expect(r.position == encoded.count)
+            }
+        }
+        for value in unsignedValues {
+            let encoded = WasmBytes.unsigned(value)
+            for padding in [0, 8] {
+                var r = reader(encoded + Array(repeating: 0, count: padding))
+                #expect(try r.readVarUInt32() == UInt32(value), "\(value) with \(padding) bytes after")
+                #expect(r.position == encoded.count)
+            }
+        }
+        // A value cut off by the end of the input is still "unexpected end".
+        #expect(message({ _ = try $0.readVarInt32() }, [0x80, 0x80]) == "unexpected end of section or function")
+        #expect(message({ _ = try $0.readVarUInt32() }, [0xFF, 0xFF, 0xFF]) == "unexpected end of section or function")
+    }
+
     @Test func oneBitFlagAcceptsOnlyZeroAndOne() throws {
         var r = reader([0x00, 0x01])
         #expect(try r.readVarUInt1() == false)

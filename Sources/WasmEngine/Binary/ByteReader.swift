@@ -114,6 +114,21 @@ struct ByteReader {
     /// The general case of `readUnsignedLEB(bits:)`, kept out of line.
     @inline(never)
     private mutating func readUnsignedLEBSlowly(bits: Int) throws -> UInt64 {
+        // The first `bits / 7` bytes carry 7 payload bits each with no range check, so an
+        // integer that ends within them (and is all in the input) needs no per-byte checks.
+        let uncheckedBytes = bits / 7
+        if end - position >= uncheckedBytes {
+            var value: UInt64 = 0
+            for index in 0..<uncheckedBytes {
+                let byte = bytes[position + index]
+                value |= UInt64(byte & 0x7F) << UInt64(7 * index)
+                if byte < 0x80 {
+                    position += index + 1
+                    return value
+                }
+            }
+        }
+        // Longer encodings, the range check of the last byte and the error cases.
         var result: UInt64 = 0
         var shift: UInt64 = 0
         var bitsLeft = bits
@@ -151,6 +166,23 @@ struct ByteReader {
     /// The general case of `readSignedLEB(bits:)`, kept out of line.
     @inline(never)
     private mutating func readSignedLEBSlowly(bits: Int) throws -> Int64 {
+        // As in `readUnsignedLEBSlowly`: the first `bits / 7` bytes need no range check.
+        let uncheckedBytes = bits / 7
+        if end - position >= uncheckedBytes {
+            var value: Int64 = 0
+            for index in 0..<uncheckedBytes {
+                let byte = bytes[position + index]
+                value |= Int64(byte & 0x7F) << Int64(7 * index)
+                if byte < 0x80 {
+                    position += index + 1
+                    // Sign-extend from the last payload bit (at most bit 62, so the shift is < 64).
+                    let shift = Int64(7 * (index + 1))
+                    if byte & 0x40 != 0 { value |= -1 << shift }
+                    return value
+                }
+            }
+        }
+        // Longer encodings, the range check of the last byte and the error cases.
         var result: Int64 = 0
         var shift: Int64 = 0
         var bitsLeft = bits

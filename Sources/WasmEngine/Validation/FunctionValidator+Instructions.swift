@@ -8,6 +8,7 @@ extension FunctionValidator {
     /// value makes the caller copy it (an outlined copy and destroy per instruction,
     /// because a few cases carry arrays), whereas switching on the pointee only copies
     /// the payload a case binds.
+    @inline(__always)
     mutating func validate(_ instruction: UnsafePointer<Instruction>) throws {
         switch instruction.pointee {
         // Control
