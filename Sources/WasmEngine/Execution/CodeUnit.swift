@@ -8,8 +8,8 @@
 /// - numeric unary: `a` = destination, `b` = operand
 /// - numeric binary: `a` = destination, `b` = left, `c` = right;
 ///   `*Imm` variants take the right operand from `imm`
-/// - loads: `a` = destination, `b` = address, `imm` = static offset;
-///   stores: `a` = address, `b` = value, `imm` = static offset
+/// - loads: `a` = destination, `b` = address, `c` = folded i32 addend, `imm` = static offset;
+///   stores: `a` = address, `b` = value, `c` = folded i32 addend, `imm` = static offset
 /// - branches: targets are absolute instruction indices in the function's code
 /// - calls: `a` = first argument slot, which becomes the callee's frame base
 /// - global, table and memory cells are raw pointers carried in `imm`

@@ -285,13 +285,13 @@ struct Translator {
             emit(CodeUnit(.elemDrop, a: segment))
 
         case .load(let op, let memarg):
-            let address = popSlot()
+            let (address, addend) = popAddress()
             let dst = pushSlot()
-            emitProducing(CodeUnit(OpCode(op), a: dst, b: address, imm: Translator.clampOffset(memarg.offset)))
+            emitProducing(CodeUnit(OpCode(op), a: dst, b: address, c: addend, imm: Translator.clampOffset(memarg.offset)))
         case .store(let op, let memarg):
             let value = popSlot()
-            let address = popSlot()
-            emit(CodeUnit(OpCode(op), a: address, b: value, imm: Translator.clampOffset(memarg.offset)))
+            let (address, addend) = popAddress()
+            emit(CodeUnit(OpCode(op), a: address, b: value, c: addend, imm: Translator.clampOffset(memarg.offset)))
         case .memorySize:
             let dst = pushSlot()
             emitProducing(CodeUnit(.memorySize, a: dst))
@@ -324,6 +324,21 @@ struct Translator {
     /// Static offsets past any possible memory size always trap; clamping them keeps
     /// `address + offset + width` from overflowing 64 bits in the interpreter.
     static func clampOffset(_ offset: UInt64) -> UInt64 { min(offset, 1 << 34) }
+
+    /// Pops a memory access's address operand. When it was computed by the last emitted
+    /// instruction as `i32.add` of a constant into its stack temporary, that instruction
+    /// is removed and its operand slot and constant are returned instead (the access adds
+    /// them with 32-bit wrap, see `MemoryHandlers`): one dispatch less per access.
+    mutating func popAddress() -> (slot: UInt32, addend: UInt32) {
+        let slot = popSlot()
+        if let producer = lastWrite, producer == code.count - 1, code[producer].op == .i32AddImm,
+           code[producer].a == slot, slot == slotIndex(stack.count) {
+            let add = code.removeLast()
+            lastWrite = nil
+            return (add.b, UInt32(truncatingIfNeeded: add.imm))
+        }
+        return (slot, 0)
+    }
 
     /// Materializes the top `count` entries, pops them, and returns the first one's slot
     /// (for instructions that take their operands as a consecutive run of slots).
