@@ -229,6 +229,11 @@ enum OpCode: UInt16 {
     case i64Load8S, i64Load8U, i64Load16S, i64Load16U, i64Load32S, i64Load32U
     case i32Store, i64Store, f32Store, f64Store, i32Store8, i32Store16
     case i64Store8, i64Store16, i64Store32
+    /// Accesses whose address is an `i32.add` of two slots (folded by the translator): the
+    /// address is `u32(slot + slot c)`; otherwise as the plain forms. `f32`/`f64` accesses
+    /// use the `i32`/`i64` forms (same bits).
+    case i32LoadAdd, i64LoadAdd, i32Load8UAdd
+    case i32StoreAdd, i64StoreAdd, i32Store8Add
     /// size: `a` = dst. grow: `a` = delta & dst.
     case memorySize, memoryGrow
     /// `a` = first of (dst, value/src, count).

@@ -408,6 +408,18 @@ extension Store {
                 case .i64Store8: try MemoryHandlers.store(i, fp, memoryBase, memorySize, UInt8(truncatingIfNeeded: fp[Int(i.b)]))
                 case .i64Store16: try MemoryHandlers.store(i, fp, memoryBase, memorySize, UInt16(truncatingIfNeeded: fp[Int(i.b)]))
                 case .i64Store32: try MemoryHandlers.store(i, fp, memoryBase, memorySize, UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+                case .i32LoadAdd:
+                    let v = try MemoryHandlers.loadAdd(i, fp, memoryBase, memorySize, as: UInt32.self)
+                    fp[Int(i.a)] = UInt64(v)
+                case .i64LoadAdd:
+                    let v = try MemoryHandlers.loadAdd(i, fp, memoryBase, memorySize, as: UInt64.self)
+                    fp[Int(i.a)] = v
+                case .i32Load8UAdd:
+                    let v = try MemoryHandlers.loadAdd(i, fp, memoryBase, memorySize, as: UInt8.self)
+                    fp[Int(i.a)] = UInt64(v)
+                case .i32StoreAdd: try MemoryHandlers.storeAdd(i, fp, memoryBase, memorySize, UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+                case .i64StoreAdd: try MemoryHandlers.storeAdd(i, fp, memoryBase, memorySize, fp[Int(i.b)])
+                case .i32Store8Add: try MemoryHandlers.storeAdd(i, fp, memoryBase, memorySize, UInt8(truncatingIfNeeded: fp[Int(i.b)]))
                 case .memorySize: fp[Int(i.a)] = memory.pointee.pageCount
                 case .memoryGrow:
                     let old = memory.pointee.grow(by: UInt64(fp.i32(i.a)))

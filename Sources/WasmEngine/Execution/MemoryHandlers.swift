@@ -31,6 +31,22 @@ enum MemoryHandlers {
         base.storeBytes(of: value.littleEndian, toByteOffset: ea, as: T.self)
     }
 
+    /// A load whose address is the wrapped sum of slots `b` and `c` (a folded `i32.add`).
+    @inline(__always)
+    static func loadAdd<T: FixedWidthInteger>(_ i: CodeUnit, _ fp: Slots, _ base: UnsafeMutableRawPointer, _ size: UInt64,
+                                              as: T.Type) throws(TrapReason) -> T {
+        let ea = try effectiveAddress(fp.i32(i.b) &+ fp.i32(i.c), i.imm, width: UInt64(MemoryLayout<T>.size), size: size)
+        return T(littleEndian: base.loadUnaligned(fromByteOffset: ea, as: T.self))
+    }
+
+    /// A store whose address is the wrapped sum of slots `a` and `c` (a folded `i32.add`).
+    @inline(__always)
+    static func storeAdd<T: FixedWidthInteger>(_ i: CodeUnit, _ fp: Slots, _ base: UnsafeMutableRawPointer, _ size: UInt64,
+                                               _ value: T) throws(TrapReason) {
+        let ea = try effectiveAddress(fp.i32(i.a) &+ fp.i32(i.c), i.imm, width: UInt64(MemoryLayout<T>.size), size: size)
+        base.storeBytes(of: value.littleEndian, toByteOffset: ea, as: T.self)
+    }
+
     /// `memory.fill`: slots `a`, `a+1`, `a+2` hold destination, byte value and length.
     static func fill(_ i: CodeUnit, _ fp: Slots, _ memory: UnsafeMutablePointer<MemoryState>) throws(TrapReason) {
         let base = Int(i.a)

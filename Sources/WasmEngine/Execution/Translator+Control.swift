@@ -313,6 +313,26 @@ extension OpCode {
         }
     }
 
+    /// The form of a load whose address is a sum of two slots, when it has one.
+    static func addressSumVariant(_ op: LoadOperator) -> OpCode? {
+        switch op {
+        case .i32Load, .f32Load, .i64Load32U: return .i32LoadAdd
+        case .i64Load, .f64Load: return .i64LoadAdd
+        case .i32Load8U, .i64Load8U: return .i32Load8UAdd
+        default: return nil
+        }
+    }
+
+    /// The form of a store whose address is a sum of two slots, when it has one.
+    static func addressSumVariant(_ op: StoreOperator) -> OpCode? {
+        switch op {
+        case .i32Store, .f32Store, .i64Store32: return .i32StoreAdd
+        case .i64Store, .f64Store: return .i64StoreAdd
+        case .i32Store8, .i64Store8: return .i32Store8Add
+        default: return nil
+        }
+    }
+
     init(_ op: StoreOperator) {
         switch op {
         case .i32Store: self = .i32Store

@@ -285,13 +285,15 @@ struct Translator {
             emit(CodeUnit(.elemDrop, a: segment))
 
         case .load(let op, let memarg):
-            let (address, addend) = popAddress()
+            let (address, addend, isSlot) = popAddress(slotSumFoldable: OpCode.addressSumVariant(op) != nil)
             let dst = pushSlot()
-            emitProducing(CodeUnit(OpCode(op), a: dst, b: address, c: addend, imm: Translator.clampOffset(memarg.offset)))
+            let opcode = isSlot ? OpCode.addressSumVariant(op)! : OpCode(op)
+            emitProducing(CodeUnit(opcode, a: dst, b: address, c: addend, imm: Translator.clampOffset(memarg.offset)))
         case .store(let op, let memarg):
             let value = popSlot()
-            let (address, addend) = popAddress()
-            emit(CodeUnit(OpCode(op), a: address, b: value, c: addend, imm: Translator.clampOffset(memarg.offset)))
+            let (address, addend, isSlot) = popAddress(slotSumFoldable: OpCode.addressSumVariant(op) != nil)
+            let opcode = isSlot ? OpCode.addressSumVariant(op)! : OpCode(op)
+            emit(CodeUnit(opcode, a: address, b: value, c: addend, imm: Translator.clampOffset(memarg.offset)))
         case .memorySize:
             let dst = pushSlot()
             emitProducing(CodeUnit(.memorySize, a: dst))
@@ -326,18 +328,28 @@ struct Translator {
     static func clampOffset(_ offset: UInt64) -> UInt64 { min(offset, 1 << 34) }
 
     /// Pops a memory access's address operand. When it was computed by the last emitted
-    /// instruction as `i32.add` of a constant into its stack temporary, that instruction
-    /// is removed and its operand slot and constant are returned instead (the access adds
-    /// them with 32-bit wrap, see `MemoryHandlers`): one dispatch less per access.
-    mutating func popAddress() -> (slot: UInt32, addend: UInt32) {
+    /// instruction as `i32.add` into its stack temporary, that instruction is removed and
+    /// its operands are returned instead, for the access to add with 32-bit wrap (see
+    /// `MemoryHandlers`): one dispatch less per access. `addend` is the constant of an
+    /// `i32.add` with a constant, or (`isSlot`) the second slot of an `i32.add` of two
+    /// slots, which is folded only when the access has a slot-sum form.
+    mutating func popAddress(slotSumFoldable: Bool) -> (slot: UInt32, addend: UInt32, isSlot: Bool) {
         let slot = popSlot()
-        if let producer = lastWrite, producer == code.count - 1, code[producer].op == .i32AddImm,
-           code[producer].a == slot, slot == slotIndex(stack.count) {
-            let add = code.removeLast()
-            lastWrite = nil
-            return (add.b, UInt32(truncatingIfNeeded: add.imm))
+        if let producer = lastWrite, producer == code.count - 1, code[producer].a == slot,
+           slot == slotIndex(stack.count) {
+            let op = code[producer].op
+            if op == .i32AddImm {
+                let add = code.removeLast()
+                lastWrite = nil
+                return (add.b, UInt32(truncatingIfNeeded: add.imm), false)
+            }
+            if op == .i32Add && slotSumFoldable {
+                let add = code.removeLast()
+                lastWrite = nil
+                return (add.b, add.c, true)
+            }
         }
-        return (slot, 0)
+        return (slot, 0, false)
     }
 
     /// Materializes the top `count` entries, pops them, and returns the first one's slot
