@@ -234,6 +234,9 @@ enum OpCode: UInt16 {
     /// use the `i32`/`i64` forms (same bits).
     case i32LoadAdd, i64LoadAdd, i32Load8UAdd
     case i32StoreAdd, i64StoreAdd, i32Store8Add
+    /// Stores of a constant value, held in `b` instead of a slot (the `i64` form
+    /// sign-extends it); address and addend as the plain forms.
+    case i32StoreImm, i64StoreImm, i32Store8Imm, i32Store16Imm
     /// size: `a` = dst. grow: `a` = delta & dst.
     case memorySize, memoryGrow
     /// `a` = first of (dst, value/src, count).

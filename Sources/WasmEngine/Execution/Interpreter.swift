@@ -420,6 +420,10 @@ extension Store {
                 case .i32StoreAdd: try MemoryHandlers.storeAdd(i, fp, memoryBase, memorySize, UInt32(truncatingIfNeeded: fp[Int(i.b)]))
                 case .i64StoreAdd: try MemoryHandlers.storeAdd(i, fp, memoryBase, memorySize, fp[Int(i.b)])
                 case .i32Store8Add: try MemoryHandlers.storeAdd(i, fp, memoryBase, memorySize, UInt8(truncatingIfNeeded: fp[Int(i.b)]))
+                case .i32StoreImm: try MemoryHandlers.store(i, fp, memoryBase, memorySize, i.b)
+                case .i64StoreImm: try MemoryHandlers.store(i, fp, memoryBase, memorySize, Int64(Int32(bitPattern: i.b)))
+                case .i32Store8Imm: try MemoryHandlers.store(i, fp, memoryBase, memorySize, UInt8(truncatingIfNeeded: i.b))
+                case .i32Store16Imm: try MemoryHandlers.store(i, fp, memoryBase, memorySize, UInt16(truncatingIfNeeded: i.b))
                 case .memorySize: fp[Int(i.a)] = memory.pointee.pageCount
                 case .memoryGrow:
                     let old = memory.pointee.grow(by: UInt64(fp.i32(i.a)))

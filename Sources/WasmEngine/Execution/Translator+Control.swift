@@ -333,6 +333,19 @@ extension OpCode {
         }
     }
 
+    /// The form of a store of the constant `bits` that holds the value in the unit, when
+    /// the store has one and the value fits (`i64` stores: sign-extended 32 bits).
+    static func constantValueVariant(_ op: StoreOperator, _ bits: UInt64) -> OpCode? {
+        switch op {
+        case .i32Store, .f32Store, .i64Store32: return .i32StoreImm
+        case .i32Store8, .i64Store8: return .i32Store8Imm
+        case .i32Store16, .i64Store16: return .i32Store16Imm
+        case .i64Store, .f64Store:
+            let fits = Int64(bitPattern: bits) == Int64(Int32(truncatingIfNeeded: bits))
+            return fits ? .i64StoreImm : nil
+        }
+    }
+
     init(_ op: StoreOperator) {
         switch op {
         case .i32Store: self = .i32Store

@@ -290,6 +290,13 @@ struct Translator {
             let opcode = isSlot ? OpCode.addressSumVariant(op)! : OpCode(op)
             emitProducing(CodeUnit(opcode, a: dst, b: address, c: addend, imm: Translator.clampOffset(memarg.offset)))
         case .store(let op, let memarg):
+            if case .constant(let bits)? = stack.last, let immediateOp = OpCode.constantValueVariant(op, bits) {
+                stack.removeLast()
+                let (address, addend, _) = popAddress(slotSumFoldable: false)
+                emit(CodeUnit(immediateOp, a: address, b: UInt32(truncatingIfNeeded: bits), c: addend,
+                              imm: Translator.clampOffset(memarg.offset)))
+                return
+            }
             let value = popSlot()
             let (address, addend, isSlot) = popAddress(slotSumFoldable: OpCode.addressSumVariant(op) != nil)
             let opcode = isSlot ? OpCode.addressSumVariant(op)! : OpCode(op)
