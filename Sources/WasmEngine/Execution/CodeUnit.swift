@@ -185,6 +185,15 @@ enum OpCode: UInt16 {
     /// `a` = destination, `b` = first value, `c` = second value, `imm` = condition slot.
     case select
 
+    /// `select` fused with the comparison that computes its condition: `a` = `b` if
+    /// `x <op> y` else `c`, where `x` is the slot in the low half of `imm` and `y` the slot
+    /// (or, for the `Imm` forms, the constant; sign-extended for `i64`) in the high half.
+    /// Other comparisons map onto these by swapping operands or the two values.
+    case selectI32Eq, selectI32LtS, selectI32LtU, selectI32LeS, selectI32LeU
+    case selectI64Eq, selectI64LtS, selectI64LtU, selectI64LeS, selectI64LeU
+    case selectI32EqImm, selectI32LtSImm, selectI32LtUImm, selectI32GtSImm, selectI32GtUImm
+    case selectI64EqImm, selectI64LtSImm, selectI64LtUImm, selectI64GtSImm, selectI64GtUImm
+
     // Control. `br`: `a` = target. `brIf`/`brUnless`: `a` = condition, `b` = target.
     // `brTable`: `a` = index slot, `b` = entry count; the entries are the `br` units
     // that follow it, the last one the default.

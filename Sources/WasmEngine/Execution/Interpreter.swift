@@ -235,6 +235,66 @@ extension Store {
                 case .const: fp[Int(i.a)] = i.imm
                 case .select:
                     fp[Int(i.a)] = fp.i32(UInt32(truncatingIfNeeded: i.imm)) != 0 ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI32Eq:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i32(x) == fp.i32(y) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI32LtS:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = Int32(bitPattern: fp.i32(x)) < Int32(bitPattern: fp.i32(y)) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI32LtU:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i32(x) < fp.i32(y) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI32LeS:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = Int32(bitPattern: fp.i32(x)) <= Int32(bitPattern: fp.i32(y)) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI32LeU:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i32(x) <= fp.i32(y) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI64Eq:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i64(x) == fp.i64(y) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI64LtS:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = Int64(bitPattern: fp.i64(x)) < Int64(bitPattern: fp.i64(y)) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI64LtU:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i64(x) < fp.i64(y) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI64LeS:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = Int64(bitPattern: fp.i64(x)) <= Int64(bitPattern: fp.i64(y)) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI64LeU:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i64(x) <= fp.i64(y) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI32EqImm:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i32(x) == y ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI32LtSImm:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = Int32(bitPattern: fp.i32(x)) < Int32(bitPattern: y) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI32LtUImm:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i32(x) < y ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI32GtSImm:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = Int32(bitPattern: fp.i32(x)) > Int32(bitPattern: y) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI32GtUImm:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i32(x) > y ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI64EqImm:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i64(x) == UInt64(bitPattern: Int64(Int32(bitPattern: y))) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI64LtSImm:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = Int64(bitPattern: fp.i64(x)) < Int64(Int32(bitPattern: y)) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI64LtUImm:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i64(x) < UInt64(bitPattern: Int64(Int32(bitPattern: y))) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI64GtSImm:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = Int64(bitPattern: fp.i64(x)) > Int64(Int32(bitPattern: y)) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI64GtUImm:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i64(x) > UInt64(bitPattern: Int64(Int32(bitPattern: y))) ? fp[Int(i.b)] : fp[Int(i.c)]
                 case .unreachable: throw .unreachable
                 case .br: ip += branchOffset(i.a)
                 case .brIf: if fp.i32(i.a) != 0 { ip += branchOffset(i.b) }

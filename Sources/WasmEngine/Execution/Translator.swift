@@ -244,10 +244,16 @@ struct Translator {
             lastWrite = nil
         case .select, .typedSelect:
             let condition = popSlot()
+            let fused = takeSelectComparison(producing: condition)
             let second = popSlot()
             let first = popSlot()
             let dst = pushSlot()
-            emitProducing(CodeUnit(.select, a: dst, b: first, c: second, imm: UInt64(condition)))
+            if let (op, x, y, swapped) = fused {
+                emitProducing(CodeUnit(op, a: dst, b: swapped ? second : first, c: swapped ? first : second,
+                                       imm: UInt64(x) | UInt64(y) << 32))
+            } else {
+                emitProducing(CodeUnit(.select, a: dst, b: first, c: second, imm: UInt64(condition)))
+            }
 
         case .localGet(let x): push(.local(x))
         case .localSet(let x): translateLocalSet(x, keep: false)
