@@ -319,7 +319,11 @@ extension Store {
                 case .brI32GeSImm: if Int32(bitPattern: fp.i32(i.a)) >= Int32(bitPattern: UInt32(truncatingIfNeeded: i.imm)) { ip += branchOffset(i.c) }
                 case .brI32GeU: if fp.i32(i.a) >= fp.i32(i.b) { ip += branchOffset(i.c) }
                 case .brI32GeUImm: if fp.i32(i.a) >= UInt32(truncatingIfNeeded: i.imm) { ip += branchOffset(i.c) }
-                case .brTable: ip += Int(min(fp.i32(i.a), i.b &- 1))
+                case .brTable:
+                    // Jump straight to the chosen entry's target (the entry is a `br`; its
+                    // offset is relative to the unit after it): one dispatch, not two.
+                    let entry = ip + Int(min(fp.i32(i.a), i.b &- 1))
+                    ip = entry + 1 + branchOffset(entry.pointee.a)
                 case .fuel:
                     guard fuel >= i.imm else { throw .outOfFuel }
                     fuel &-= i.imm
