@@ -8,8 +8,8 @@
 /// - numeric unary: `a` = destination, `b` = operand
 /// - numeric binary: `a` = destination, `b` = left, `c` = right;
 ///   `*Imm` variants take the right operand from `imm`
-/// - loads: `a` = destination, `b` = address, `imm` = static offset;
-///   stores: `a` = address, `b` = value, `imm` = static offset
+/// - loads: `a` = destination, `b` = address, `c` = folded i32 addend, `imm` = static offset;
+///   stores: `a` = address, `b` = value, `c` = folded i32 addend, `imm` = static offset
 /// - branches: targets are absolute instruction indices in the function's code
 /// - calls: `a` = first argument slot, which becomes the callee's frame base
 /// - global, table and memory cells are raw pointers carried in `imm`
@@ -185,6 +185,15 @@ enum OpCode: UInt16 {
     /// `a` = destination, `b` = first value, `c` = second value, `imm` = condition slot.
     case select
 
+    /// `select` fused with the comparison that computes its condition: `a` = `b` if
+    /// `x <op> y` else `c`, where `x` is the slot in the low half of `imm` and `y` the slot
+    /// (or, for the `Imm` forms, the constant; sign-extended for `i64`) in the high half.
+    /// Other comparisons map onto these by swapping operands or the two values.
+    case selectI32Eq, selectI32LtS, selectI32LtU, selectI32LeS, selectI32LeU
+    case selectI64Eq, selectI64LtS, selectI64LtU, selectI64LeS, selectI64LeU
+    case selectI32EqImm, selectI32LtSImm, selectI32LtUImm, selectI32GtSImm, selectI32GtUImm
+    case selectI64EqImm, selectI64LtSImm, selectI64LtUImm, selectI64GtSImm, selectI64GtUImm
+
     // Control. `br`: `a` = target. `brIf`/`brUnless`: `a` = condition, `b` = target.
     // `brTable`: `a` = index slot, `b` = entry count; the entries are the `br` units
     // that follow it, the last one the default.
@@ -229,6 +238,18 @@ enum OpCode: UInt16 {
     case i64Load8S, i64Load8U, i64Load16S, i64Load16U, i64Load32S, i64Load32U
     case i32Store, i64Store, f32Store, f64Store, i32Store8, i32Store16
     case i64Store8, i64Store16, i64Store32
+    /// Accesses whose address is an `i32.add` of two slots (folded by the translator): the
+    /// address is `u32(slot + slot c)`; otherwise as the plain forms. `f32`/`f64` accesses
+    /// use the `i32`/`i64` forms (same bits).
+    case i32LoadAdd, i64LoadAdd, i32Load8UAdd
+    case i32StoreAdd, i64StoreAdd, i32Store8Add
+    /// Loads whose address is `u32(slot b + (slot c << shift))` (a folded `i32.shl` by a
+    /// constant and `i32.add`, as array indexing compiles); `imm` = static offset in the
+    /// low 48 bits, `shift` (0-31) in the top 16.
+    case i32LoadAddShl, i64LoadAddShl
+    /// Stores of a constant value, held in `b` instead of a slot (the `i64` form
+    /// sign-extends it); address and addend as the plain forms.
+    case i32StoreImm, i64StoreImm, i32Store8Imm, i32Store16Imm
     /// size: `a` = dst. grow: `a` = delta & dst.
     case memorySize, memoryGrow
     /// `a` = first of (dst, value/src, count).

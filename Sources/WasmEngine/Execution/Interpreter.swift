@@ -235,6 +235,66 @@ extension Store {
                 case .const: fp[Int(i.a)] = i.imm
                 case .select:
                     fp[Int(i.a)] = fp.i32(UInt32(truncatingIfNeeded: i.imm)) != 0 ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI32Eq:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i32(x) == fp.i32(y) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI32LtS:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = Int32(bitPattern: fp.i32(x)) < Int32(bitPattern: fp.i32(y)) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI32LtU:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i32(x) < fp.i32(y) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI32LeS:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = Int32(bitPattern: fp.i32(x)) <= Int32(bitPattern: fp.i32(y)) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI32LeU:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i32(x) <= fp.i32(y) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI64Eq:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i64(x) == fp.i64(y) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI64LtS:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = Int64(bitPattern: fp.i64(x)) < Int64(bitPattern: fp.i64(y)) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI64LtU:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i64(x) < fp.i64(y) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI64LeS:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = Int64(bitPattern: fp.i64(x)) <= Int64(bitPattern: fp.i64(y)) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI64LeU:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i64(x) <= fp.i64(y) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI32EqImm:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i32(x) == y ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI32LtSImm:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = Int32(bitPattern: fp.i32(x)) < Int32(bitPattern: y) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI32LtUImm:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i32(x) < y ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI32GtSImm:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = Int32(bitPattern: fp.i32(x)) > Int32(bitPattern: y) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI32GtUImm:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i32(x) > y ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI64EqImm:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i64(x) == UInt64(bitPattern: Int64(Int32(bitPattern: y))) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI64LtSImm:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = Int64(bitPattern: fp.i64(x)) < Int64(Int32(bitPattern: y)) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI64LtUImm:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i64(x) < UInt64(bitPattern: Int64(Int32(bitPattern: y))) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI64GtSImm:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = Int64(bitPattern: fp.i64(x)) > Int64(Int32(bitPattern: y)) ? fp[Int(i.b)] : fp[Int(i.c)]
+                case .selectI64GtUImm:
+                    let x = UInt32(truncatingIfNeeded: i.imm), y = UInt32(truncatingIfNeeded: i.imm &>> 32)
+                    fp[Int(i.a)] = fp.i64(x) > UInt64(bitPattern: Int64(Int32(bitPattern: y))) ? fp[Int(i.b)] : fp[Int(i.c)]
                 case .unreachable: throw .unreachable
                 case .br: ip += branchOffset(i.a)
                 case .brIf: if fp.i32(i.a) != 0 { ip += branchOffset(i.b) }
@@ -259,7 +319,11 @@ extension Store {
                 case .brI32GeSImm: if Int32(bitPattern: fp.i32(i.a)) >= Int32(bitPattern: UInt32(truncatingIfNeeded: i.imm)) { ip += branchOffset(i.c) }
                 case .brI32GeU: if fp.i32(i.a) >= fp.i32(i.b) { ip += branchOffset(i.c) }
                 case .brI32GeUImm: if fp.i32(i.a) >= UInt32(truncatingIfNeeded: i.imm) { ip += branchOffset(i.c) }
-                case .brTable: ip += Int(min(fp.i32(i.a), i.b &- 1))
+                case .brTable:
+                    // Jump straight to the chosen entry's target (the entry is a `br`; its
+                    // offset is relative to the unit after it): one dispatch, not two.
+                    let entry = ip + Int(min(fp.i32(i.a), i.b &- 1))
+                    ip = entry + 1 + branchOffset(entry.pointee.a)
                 case .fuel:
                     guard fuel >= i.imm else { throw .outOfFuel }
                     fuel &-= i.imm
@@ -408,6 +472,28 @@ extension Store {
                 case .i64Store8: try MemoryHandlers.store(i, fp, memoryBase, memorySize, UInt8(truncatingIfNeeded: fp[Int(i.b)]))
                 case .i64Store16: try MemoryHandlers.store(i, fp, memoryBase, memorySize, UInt16(truncatingIfNeeded: fp[Int(i.b)]))
                 case .i64Store32: try MemoryHandlers.store(i, fp, memoryBase, memorySize, UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+                case .i32LoadAdd:
+                    let v = try MemoryHandlers.loadAdd(i, fp, memoryBase, memorySize, as: UInt32.self)
+                    fp[Int(i.a)] = UInt64(v)
+                case .i64LoadAdd:
+                    let v = try MemoryHandlers.loadAdd(i, fp, memoryBase, memorySize, as: UInt64.self)
+                    fp[Int(i.a)] = v
+                case .i32Load8UAdd:
+                    let v = try MemoryHandlers.loadAdd(i, fp, memoryBase, memorySize, as: UInt8.self)
+                    fp[Int(i.a)] = UInt64(v)
+                case .i32LoadAddShl:
+                    let v = try MemoryHandlers.loadAddShl(i, fp, memoryBase, memorySize, as: UInt32.self)
+                    fp[Int(i.a)] = UInt64(v)
+                case .i64LoadAddShl:
+                    let v = try MemoryHandlers.loadAddShl(i, fp, memoryBase, memorySize, as: UInt64.self)
+                    fp[Int(i.a)] = v
+                case .i32StoreAdd: try MemoryHandlers.storeAdd(i, fp, memoryBase, memorySize, UInt32(truncatingIfNeeded: fp[Int(i.b)]))
+                case .i64StoreAdd: try MemoryHandlers.storeAdd(i, fp, memoryBase, memorySize, fp[Int(i.b)])
+                case .i32Store8Add: try MemoryHandlers.storeAdd(i, fp, memoryBase, memorySize, UInt8(truncatingIfNeeded: fp[Int(i.b)]))
+                case .i32StoreImm: try MemoryHandlers.store(i, fp, memoryBase, memorySize, i.b)
+                case .i64StoreImm: try MemoryHandlers.store(i, fp, memoryBase, memorySize, Int64(Int32(bitPattern: i.b)))
+                case .i32Store8Imm: try MemoryHandlers.store(i, fp, memoryBase, memorySize, UInt8(truncatingIfNeeded: i.b))
+                case .i32Store16Imm: try MemoryHandlers.store(i, fp, memoryBase, memorySize, UInt16(truncatingIfNeeded: i.b))
                 case .memorySize: fp[Int(i.a)] = memory.pointee.pageCount
                 case .memoryGrow:
                     let old = memory.pointee.grow(by: UInt64(fp.i32(i.a)))

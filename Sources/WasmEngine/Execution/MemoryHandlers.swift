@@ -3,8 +3,11 @@ import Foundation
 /// Handlers of memory instructions. Loads and stores get the current memory's base and
 /// byte size from the dispatch loop's locals (refreshed after calls and `memory.grow`).
 ///
-/// The effective address is `address + offset` in 64 bits (the translator clamps static
-/// offsets to 2^34, so nothing wraps); an access is in bounds when its last byte is below
+/// The effective address is `u32(address + addend) + offset`: `addend` (field `c`) is an
+/// `i32.add` of a constant folded into the access by the translator, added with 32-bit
+/// wrap exactly as the folded `i32.add` would have (0 when nothing was folded); the sum
+/// is then widened and the static offset added in 64 bits (the translator clamps static
+/// offsets to 2^34, so nothing wraps). An access is in bounds when its last byte is below
 /// the memory's size. Memory is little-endian regardless of the host.
 enum MemoryHandlers {
     @inline(__always)
@@ -17,14 +20,40 @@ enum MemoryHandlers {
     @inline(__always)
     static func load<T: FixedWidthInteger>(_ i: CodeUnit, _ fp: Slots, _ base: UnsafeMutableRawPointer, _ size: UInt64,
                                            as: T.Type) throws(TrapReason) -> T {
-        let ea = try effectiveAddress(fp.i32(i.b), i.imm, width: UInt64(MemoryLayout<T>.size), size: size)
+        let ea = try effectiveAddress(fp.i32(i.b) &+ i.c, i.imm, width: UInt64(MemoryLayout<T>.size), size: size)
         return T(littleEndian: base.loadUnaligned(fromByteOffset: ea, as: T.self))
     }
 
     @inline(__always)
     static func store<T: FixedWidthInteger>(_ i: CodeUnit, _ fp: Slots, _ base: UnsafeMutableRawPointer, _ size: UInt64,
                                             _ value: T) throws(TrapReason) {
-        let ea = try effectiveAddress(fp.i32(i.a), i.imm, width: UInt64(MemoryLayout<T>.size), size: size)
+        let ea = try effectiveAddress(fp.i32(i.a) &+ i.c, i.imm, width: UInt64(MemoryLayout<T>.size), size: size)
+        base.storeBytes(of: value.littleEndian, toByteOffset: ea, as: T.self)
+    }
+
+    /// A load whose address is the wrapped sum of slots `b` and `c` (a folded `i32.add`).
+    @inline(__always)
+    static func loadAdd<T: FixedWidthInteger>(_ i: CodeUnit, _ fp: Slots, _ base: UnsafeMutableRawPointer, _ size: UInt64,
+                                              as: T.Type) throws(TrapReason) -> T {
+        let ea = try effectiveAddress(fp.i32(i.b) &+ fp.i32(i.c), i.imm, width: UInt64(MemoryLayout<T>.size), size: size)
+        return T(littleEndian: base.loadUnaligned(fromByteOffset: ea, as: T.self))
+    }
+
+    /// A load whose address is `u32(slot b + (slot c << shift))`; `imm` packs the static
+    /// offset (low 48 bits) and the shift (top 16 bits).
+    @inline(__always)
+    static func loadAddShl<T: FixedWidthInteger>(_ i: CodeUnit, _ fp: Slots, _ base: UnsafeMutableRawPointer, _ size: UInt64,
+                                                 as: T.Type) throws(TrapReason) -> T {
+        let address = fp.i32(i.b) &+ (fp.i32(i.c) &<< UInt32(truncatingIfNeeded: i.imm &>> 48))
+        let ea = try effectiveAddress(address, i.imm & 0xFFFF_FFFF_FFFF, width: UInt64(MemoryLayout<T>.size), size: size)
+        return T(littleEndian: base.loadUnaligned(fromByteOffset: ea, as: T.self))
+    }
+
+    /// A store whose address is the wrapped sum of slots `a` and `c` (a folded `i32.add`).
+    @inline(__always)
+    static func storeAdd<T: FixedWidthInteger>(_ i: CodeUnit, _ fp: Slots, _ base: UnsafeMutableRawPointer, _ size: UInt64,
+                                               _ value: T) throws(TrapReason) {
+        let ea = try effectiveAddress(fp.i32(i.a) &+ fp.i32(i.c), i.imm, width: UInt64(MemoryLayout<T>.size), size: size)
         base.storeBytes(of: value.littleEndian, toByteOffset: ea, as: T.self)
     }
 

@@ -206,6 +206,66 @@ extension Translator {
         return code.removeLast()
     }
 
+    /// If the `select` condition just popped from `slot` was computed by the last emitted
+    /// instruction as an integer comparison (or `eqz`), removes it and returns the fused
+    /// select that tests it: the opcode, its two comparison fields (see `OpCode`), and
+    /// whether the select must swap its two values (for the negated comparisons).
+    mutating func takeSelectComparison(producing slot: UInt32) -> (OpCode, UInt32, UInt32, Bool)? {
+        guard let producer = lastWrite, producer == code.count - 1, code[producer].a == slot,
+              slot == slotIndex(stack.count) else { return nil }
+        let unit = code[producer]
+        let x = unit.b, y = unit.c
+        // A 32-bit constant of an immediate comparison; for i64 only when it sign-extends.
+        let k32 = UInt32(truncatingIfNeeded: unit.imm)
+        let k64Fits = Int64(bitPattern: unit.imm) == Int64(Int32(bitPattern: k32))
+        let fused: (OpCode, UInt32, UInt32, Bool)?
+        switch unit.op {
+        case .i32Eq: fused = (.selectI32Eq, x, y, false)
+        case .i32Ne: fused = (.selectI32Eq, x, y, true)
+        case .i32LtS: fused = (.selectI32LtS, x, y, false)
+        case .i32LtU: fused = (.selectI32LtU, x, y, false)
+        case .i32GtS: fused = (.selectI32LtS, y, x, false)
+        case .i32GtU: fused = (.selectI32LtU, y, x, false)
+        case .i32LeS: fused = (.selectI32LeS, x, y, false)
+        case .i32LeU: fused = (.selectI32LeU, x, y, false)
+        case .i32GeS: fused = (.selectI32LeS, y, x, false)
+        case .i32GeU: fused = (.selectI32LeU, y, x, false)
+        case .i64Eq: fused = (.selectI64Eq, x, y, false)
+        case .i64Ne: fused = (.selectI64Eq, x, y, true)
+        case .i64LtS: fused = (.selectI64LtS, x, y, false)
+        case .i64LtU: fused = (.selectI64LtU, x, y, false)
+        case .i64GtS: fused = (.selectI64LtS, y, x, false)
+        case .i64GtU: fused = (.selectI64LtU, y, x, false)
+        case .i64LeS: fused = (.selectI64LeS, x, y, false)
+        case .i64LeU: fused = (.selectI64LeU, x, y, false)
+        case .i64GeS: fused = (.selectI64LeS, y, x, false)
+        case .i64GeU: fused = (.selectI64LeU, y, x, false)
+        case .i32EqImm: fused = (.selectI32EqImm, x, k32, false)
+        case .i32NeImm: fused = (.selectI32EqImm, x, k32, true)
+        case .i32LtSImm: fused = (.selectI32LtSImm, x, k32, false)
+        case .i32LtUImm: fused = (.selectI32LtUImm, x, k32, false)
+        case .i32GtSImm: fused = (.selectI32GtSImm, x, k32, false)
+        case .i32GtUImm: fused = (.selectI32GtUImm, x, k32, false)
+        case .i32LeSImm: fused = (.selectI32GtSImm, x, k32, true)
+        case .i32LeUImm: fused = (.selectI32GtUImm, x, k32, true)
+        case .i32GeSImm: fused = (.selectI32LtSImm, x, k32, true)
+        case .i32GeUImm: fused = (.selectI32LtUImm, x, k32, true)
+        case .i32Eqz: fused = (.selectI32EqImm, x, 0, false)
+        case .i64Eqz: fused = (.selectI64EqImm, x, 0, false)
+        case .i64EqImm where k64Fits: fused = (.selectI64EqImm, x, k32, false)
+        case .i64NeImm where k64Fits: fused = (.selectI64EqImm, x, k32, true)
+        case .i64LtSImm where k64Fits: fused = (.selectI64LtSImm, x, k32, false)
+        case .i64LtUImm where k64Fits: fused = (.selectI64LtUImm, x, k32, false)
+        case .i64GtSImm where k64Fits: fused = (.selectI64GtSImm, x, k32, false)
+        case .i64GtUImm where k64Fits: fused = (.selectI64GtUImm, x, k32, false)
+        default: fused = nil
+        }
+        guard fused != nil else { return nil }
+        code.removeLast()
+        lastWrite = nil
+        return fused
+    }
+
     /// Emits a branch (target to be set) taken when the condition is true (`whenTrue`)
     /// or false, fused with `comparison` when there is one.
     mutating func emitConditionalBranch(on condition: UInt32, _ comparison: CodeUnit?, whenTrue: Bool) -> Int {
@@ -310,6 +370,48 @@ extension OpCode {
         case .i64Load16U: self = .i64Load16U
         case .i64Load32S: self = .i64Load32S
         case .i64Load32U: self = .i64Load32U
+        }
+    }
+
+    /// The form of a load whose address is a sum of two slots, when it has one.
+    static func addressSumVariant(_ op: LoadOperator) -> OpCode? {
+        switch op {
+        case .i32Load, .f32Load, .i64Load32U: return .i32LoadAdd
+        case .i64Load, .f64Load: return .i64LoadAdd
+        case .i32Load8U, .i64Load8U: return .i32Load8UAdd
+        default: return nil
+        }
+    }
+
+    /// The form of a load whose address is a base plus a shifted index, when it has one.
+    static func scaledIndexVariant(_ op: LoadOperator) -> OpCode? {
+        switch op {
+        case .i32Load, .f32Load, .i64Load32U: return .i32LoadAddShl
+        case .i64Load, .f64Load: return .i64LoadAddShl
+        default: return nil
+        }
+    }
+
+    /// The form of a store whose address is a sum of two slots, when it has one.
+    static func addressSumVariant(_ op: StoreOperator) -> OpCode? {
+        switch op {
+        case .i32Store, .f32Store, .i64Store32: return .i32StoreAdd
+        case .i64Store, .f64Store: return .i64StoreAdd
+        case .i32Store8, .i64Store8: return .i32Store8Add
+        default: return nil
+        }
+    }
+
+    /// The form of a store of the constant `bits` that holds the value in the unit, when
+    /// the store has one and the value fits (`i64` stores: sign-extended 32 bits).
+    static func constantValueVariant(_ op: StoreOperator, _ bits: UInt64) -> OpCode? {
+        switch op {
+        case .i32Store, .f32Store, .i64Store32: return .i32StoreImm
+        case .i32Store8, .i64Store8: return .i32Store8Imm
+        case .i32Store16, .i64Store16: return .i32Store16Imm
+        case .i64Store, .f64Store:
+            let fits = Int64(bitPattern: bits) == Int64(Int32(truncatingIfNeeded: bits))
+            return fits ? .i64StoreImm : nil
         }
     }
 

@@ -66,6 +66,9 @@ struct Translator {
     /// The `fuelSkip` unit of the empty segment right before the current one, which also
     /// charges the current segment's count.
     var fuelSkipUnit: Int?
+    /// The first unit after the last label or segment start: fusions that remove more
+    /// than the last unit look no further back, so no branch target is removed.
+    var fusionBarrier = 0
 
     /// Prepares to translate defined function `definedIndex` of `instance`.
     init(store: Store, instance: Instance, definedIndex: Int) {
@@ -170,6 +173,7 @@ struct Translator {
     mutating func resetStack(height: Int, count: Int) {
         stack.removeSubrange(min(height, stack.count)...)
         lastWrite = nil
+        fusionBarrier = code.count
         for _ in 0..<count { push(.slot) }
     }
 
@@ -192,6 +196,7 @@ struct Translator {
     /// after a conditional branch), closing the previous one.
     mutating func startFuelSegment() {
         lastWrite = nil
+        fusionBarrier = code.count
         guard metered else { return }
         let previous = fuelUnit
         closeFuelSegment()
@@ -244,10 +249,16 @@ struct Translator {
             lastWrite = nil
         case .select, .typedSelect:
             let condition = popSlot()
+            let fused = takeSelectComparison(producing: condition)
             let second = popSlot()
             let first = popSlot()
             let dst = pushSlot()
-            emitProducing(CodeUnit(.select, a: dst, b: first, c: second, imm: UInt64(condition)))
+            if let (op, x, y, swapped) = fused {
+                emitProducing(CodeUnit(op, a: dst, b: swapped ? second : first, c: swapped ? first : second,
+                                       imm: UInt64(x) | UInt64(y) << 32))
+            } else {
+                emitProducing(CodeUnit(.select, a: dst, b: first, c: second, imm: UInt64(condition)))
+            }
 
         case .localGet(let x): push(.local(x))
         case .localSet(let x): translateLocalSet(x, keep: false)
@@ -285,13 +296,28 @@ struct Translator {
             emit(CodeUnit(.elemDrop, a: segment))
 
         case .load(let op, let memarg):
-            let address = popSlot()
+            if let scaled = OpCode.scaledIndexVariant(op), let (base, index, shift) = popScaledAddress() {
+                let dst = pushSlot()
+                emitProducing(CodeUnit(scaled, a: dst, b: base, c: index,
+                                       imm: Translator.clampOffset(memarg.offset) | UInt64(shift) << 48))
+                return
+            }
+            let (address, addend, isSlot) = popAddress(slotSumFoldable: OpCode.addressSumVariant(op) != nil)
             let dst = pushSlot()
-            emitProducing(CodeUnit(OpCode(op), a: dst, b: address, imm: Translator.clampOffset(memarg.offset)))
+            let opcode = isSlot ? OpCode.addressSumVariant(op)! : OpCode(op)
+            emitProducing(CodeUnit(opcode, a: dst, b: address, c: addend, imm: Translator.clampOffset(memarg.offset)))
         case .store(let op, let memarg):
+            if case .constant(let bits)? = stack.last, let immediateOp = OpCode.constantValueVariant(op, bits) {
+                stack.removeLast()
+                let (address, addend, _) = popAddress(slotSumFoldable: false)
+                emit(CodeUnit(immediateOp, a: address, b: UInt32(truncatingIfNeeded: bits), c: addend,
+                              imm: Translator.clampOffset(memarg.offset)))
+                return
+            }
             let value = popSlot()
-            let address = popSlot()
-            emit(CodeUnit(OpCode(op), a: address, b: value, imm: Translator.clampOffset(memarg.offset)))
+            let (address, addend, isSlot) = popAddress(slotSumFoldable: OpCode.addressSumVariant(op) != nil)
+            let opcode = isSlot ? OpCode.addressSumVariant(op)! : OpCode(op)
+            emit(CodeUnit(opcode, a: address, b: value, c: addend, imm: Translator.clampOffset(memarg.offset)))
         case .memorySize:
             let dst = pushSlot()
             emitProducing(CodeUnit(.memorySize, a: dst))
@@ -324,6 +350,57 @@ struct Translator {
     /// Static offsets past any possible memory size always trap; clamping them keeps
     /// `address + offset + width` from overflowing 64 bits in the interpreter.
     static func clampOffset(_ offset: UInt64) -> UInt64 { min(offset, 1 << 34) }
+
+    /// Pops a load's address operand when the last two emitted units compute it as
+    /// `i32.add(base, i32.shl(index, constant))` (either operand order) into stack
+    /// temporaries, removing both; returns nil (popping nothing) otherwise. Both units must
+    /// follow the last label (`fusionBarrier`) so no branch lands between them.
+    mutating func popScaledAddress() -> (base: UInt32, index: UInt32, shift: UInt32)? {
+        guard case .slot? = stack.last, let producer = lastWrite, producer == code.count - 1, producer >= 1,
+              producer - 1 >= fusionBarrier else { return nil }
+        let height = stack.count - 1
+        let add = code[producer], shl = code[producer - 1]
+        guard add.op == .i32Add, add.a == slotIndex(height), shl.op == .i32ShlImm else { return nil }
+        let base: UInt32
+        if shl.a == add.c, add.c == slotIndex(height + 1), add.b != add.c {
+            base = add.b
+        } else if shl.a == add.b, add.b == slotIndex(height), add.b != add.c {
+            base = add.c
+        } else {
+            return nil
+        }
+        // The base is read after the shift now: it must not be the slot the shift wrote.
+        guard base != shl.a else { return nil }
+        stack.removeLast()
+        code.removeLast(2)
+        lastWrite = nil
+        return (base, shl.b, UInt32(truncatingIfNeeded: shl.imm) & 31)
+    }
+
+    /// Pops a memory access's address operand. When it was computed by the last emitted
+    /// instruction as `i32.add` into its stack temporary, that instruction is removed and
+    /// its operands are returned instead, for the access to add with 32-bit wrap (see
+    /// `MemoryHandlers`): one dispatch less per access. `addend` is the constant of an
+    /// `i32.add` with a constant, or (`isSlot`) the second slot of an `i32.add` of two
+    /// slots, which is folded only when the access has a slot-sum form.
+    mutating func popAddress(slotSumFoldable: Bool) -> (slot: UInt32, addend: UInt32, isSlot: Bool) {
+        let slot = popSlot()
+        if let producer = lastWrite, producer == code.count - 1, code[producer].a == slot,
+           slot == slotIndex(stack.count) {
+            let op = code[producer].op
+            if op == .i32AddImm {
+                let add = code.removeLast()
+                lastWrite = nil
+                return (add.b, UInt32(truncatingIfNeeded: add.imm), false)
+            }
+            if op == .i32Add && slotSumFoldable {
+                let add = code.removeLast()
+                lastWrite = nil
+                return (add.b, add.c, true)
+            }
+        }
+        return (slot, 0, false)
+    }
 
     /// Materializes the top `count` entries, pops them, and returns the first one's slot
     /// (for instructions that take their operands as a consecutive run of slots).
