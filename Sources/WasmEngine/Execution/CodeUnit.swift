@@ -243,10 +243,6 @@ enum OpCode: UInt16 {
     /// use the `i32`/`i64` forms (same bits).
     case i32LoadAdd, i64LoadAdd, i32Load8UAdd
     case i32StoreAdd, i64StoreAdd, i32Store8Add
-    /// Loads whose address is `u32(slot b + (slot c << shift))` (a folded `i32.shl` by a
-    /// constant and `i32.add`, as array indexing compiles); `imm` = static offset in the
-    /// low 48 bits, `shift` (0-31) in the top 16.
-    case i32LoadAddShl, i64LoadAddShl
     /// Stores of a constant value, held in `b` instead of a slot (the `i64` form
     /// sign-extends it); address and addend as the plain forms.
     case i32StoreImm, i64StoreImm, i32Store8Imm, i32Store16Imm

@@ -481,12 +481,6 @@ extension Store {
                 case .i32Load8UAdd:
                     let v = try MemoryHandlers.loadAdd(i, fp, memoryBase, memorySize, as: UInt8.self)
                     fp[Int(i.a)] = UInt64(v)
-                case .i32LoadAddShl:
-                    let v = try MemoryHandlers.loadAddShl(i, fp, memoryBase, memorySize, as: UInt32.self)
-                    fp[Int(i.a)] = UInt64(v)
-                case .i64LoadAddShl:
-                    let v = try MemoryHandlers.loadAddShl(i, fp, memoryBase, memorySize, as: UInt64.self)
-                    fp[Int(i.a)] = v
                 case .i32StoreAdd: try MemoryHandlers.storeAdd(i, fp, memoryBase, memorySize, UInt32(truncatingIfNeeded: fp[Int(i.b)]))
                 case .i64StoreAdd: try MemoryHandlers.storeAdd(i, fp, memoryBase, memorySize, fp[Int(i.b)])
                 case .i32Store8Add: try MemoryHandlers.storeAdd(i, fp, memoryBase, memorySize, UInt8(truncatingIfNeeded: fp[Int(i.b)]))

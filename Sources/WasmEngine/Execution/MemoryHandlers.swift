@@ -39,16 +39,6 @@ enum MemoryHandlers {
         return T(littleEndian: base.loadUnaligned(fromByteOffset: ea, as: T.self))
     }
 
-    /// A load whose address is `u32(slot b + (slot c << shift))`; `imm` packs the static
-    /// offset (low 48 bits) and the shift (top 16 bits).
-    @inline(__always)
-    static func loadAddShl<T: FixedWidthInteger>(_ i: CodeUnit, _ fp: Slots, _ base: UnsafeMutableRawPointer, _ size: UInt64,
-                                                 as: T.Type) throws(TrapReason) -> T {
-        let address = fp.i32(i.b) &+ (fp.i32(i.c) &<< UInt32(truncatingIfNeeded: i.imm &>> 48))
-        let ea = try effectiveAddress(address, i.imm & 0xFFFF_FFFF_FFFF, width: UInt64(MemoryLayout<T>.size), size: size)
-        return T(littleEndian: base.loadUnaligned(fromByteOffset: ea, as: T.self))
-    }
-
     /// A store whose address is the wrapped sum of slots `a` and `c` (a folded `i32.add`).
     @inline(__always)
     static func storeAdd<T: FixedWidthInteger>(_ i: CodeUnit, _ fp: Slots, _ base: UnsafeMutableRawPointer, _ size: UInt64,

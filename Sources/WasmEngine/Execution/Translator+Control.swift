@@ -383,15 +383,6 @@ extension OpCode {
         }
     }
 
-    /// The form of a load whose address is a base plus a shifted index, when it has one.
-    static func scaledIndexVariant(_ op: LoadOperator) -> OpCode? {
-        switch op {
-        case .i32Load, .f32Load, .i64Load32U: return .i32LoadAddShl
-        case .i64Load, .f64Load: return .i64LoadAddShl
-        default: return nil
-        }
-    }
-
     /// The form of a store whose address is a sum of two slots, when it has one.
     static func addressSumVariant(_ op: StoreOperator) -> OpCode? {
         switch op {

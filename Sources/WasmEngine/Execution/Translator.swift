@@ -66,9 +66,6 @@ struct Translator {
     /// The `fuelSkip` unit of the empty segment right before the current one, which also
     /// charges the current segment's count.
     var fuelSkipUnit: Int?
-    /// The first unit after the last label or segment start: fusions that remove more
-    /// than the last unit look no further back, so no branch target is removed.
-    var fusionBarrier = 0
 
     /// Prepares to translate defined function `definedIndex` of `instance`.
     init(store: Store, instance: Instance, definedIndex: Int) {
@@ -173,7 +170,6 @@ struct Translator {
     mutating func resetStack(height: Int, count: Int) {
         stack.removeSubrange(min(height, stack.count)...)
         lastWrite = nil
-        fusionBarrier = code.count
         for _ in 0..<count { push(.slot) }
     }
 
@@ -196,7 +192,6 @@ struct Translator {
     /// after a conditional branch), closing the previous one.
     mutating func startFuelSegment() {
         lastWrite = nil
-        fusionBarrier = code.count
         guard metered else { return }
         let previous = fuelUnit
         closeFuelSegment()
@@ -296,12 +291,6 @@ struct Translator {
             emit(CodeUnit(.elemDrop, a: segment))
 
         case .load(let op, let memarg):
-            if let scaled = OpCode.scaledIndexVariant(op), let (base, index, shift) = popScaledAddress() {
-                let dst = pushSlot()
-                emitProducing(CodeUnit(scaled, a: dst, b: base, c: index,
-                                       imm: Translator.clampOffset(memarg.offset) | UInt64(shift) << 48))
-                return
-            }
             let (address, addend, isSlot) = popAddress(slotSumFoldable: OpCode.addressSumVariant(op) != nil)
             let dst = pushSlot()
             let opcode = isSlot ? OpCode.addressSumVariant(op)! : OpCode(op)
@@ -350,32 +339,6 @@ struct Translator {
     /// Static offsets past any possible memory size always trap; clamping them keeps
     /// `address + offset + width` from overflowing 64 bits in the interpreter.
     static func clampOffset(_ offset: UInt64) -> UInt64 { min(offset, 1 << 34) }
-
-    /// Pops a load's address operand when the last two emitted units compute it as
-    /// `i32.add(base, i32.shl(index, constant))` (either operand order) into stack
-    /// temporaries, removing both; returns nil (popping nothing) otherwise. Both units must
-    /// follow the last label (`fusionBarrier`) so no branch lands between them.
-    mutating func popScaledAddress() -> (base: UInt32, index: UInt32, shift: UInt32)? {
-        guard case .slot? = stack.last, let producer = lastWrite, producer == code.count - 1, producer >= 1,
-              producer - 1 >= fusionBarrier else { return nil }
-        let height = stack.count - 1
-        let add = code[producer], shl = code[producer - 1]
-        guard add.op == .i32Add, add.a == slotIndex(height), shl.op == .i32ShlImm else { return nil }
-        let base: UInt32
-        if shl.a == add.c, add.c == slotIndex(height + 1), add.b != add.c {
-            base = add.b
-        } else if shl.a == add.b, add.b == slotIndex(height), add.b != add.c {
-            base = add.c
-        } else {
-            return nil
-        }
-        // The base is read after the shift now: it must not be the slot the shift wrote.
-        guard base != shl.a else { return nil }
-        stack.removeLast()
-        code.removeLast(2)
-        lastWrite = nil
-        return (base, shl.b, UInt32(truncatingIfNeeded: shl.imm) & 31)
-    }
 
     /// Pops a memory access's address operand. When it was computed by the last emitted
     /// instruction as `i32.add` into its stack temporary, that instruction is removed and
