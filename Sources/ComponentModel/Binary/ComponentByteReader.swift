@@ -1,3 +1,5 @@
+import WasmEngine
+
 /// A bounded cursor over a component binary: bytes, LEB128 integers and names.
 ///
 /// The reader always holds the whole input, so positions (and error offsets) are
@@ -86,30 +88,12 @@ struct ComponentByteReader {
 
     // MARK: LEB128
 
-    /// An unsigned LEB128 integer of at most `bits` bits (32 or 64).
-    ///
-    /// Overlong encodings padded with zero bits are accepted; more bytes than
-    /// `ceil(bits / 7)` is "integer representation too long", set bits beyond `bits`
-    /// in the last byte are "integer too large" (the core binary format's rules).
+    /// An unsigned LEB128 integer of at most `bits` bits (32 or 64), by the core
+    /// binary format's exactness rules (shared with WasmEngine's decoder).
     private mutating func readUnsignedLEB(bits: Int) throws -> UInt64 {
-        let start = position
-        let maxBytes = (bits + 6) / 7
-        var result: UInt64 = 0
-        var shift = 0
-        for index in 0..<maxBytes {
-            let byte = try readByte()
-            let payload = UInt64(byte & 0x7F)
-            if index == maxBytes - 1 {
-                // The last permitted byte may only carry the remaining high bits.
-                let usedBits = bits - shift
-                if byte & 0x80 != 0 { throw error("integer representation too long", at: start) }
-                if payload >> UInt64(usedBits) != 0 { throw error("integer too large", at: start) }
-            }
-            result |= payload << UInt64(shift)
-            if byte & 0x80 == 0 { return result }
-            shift += 7
+        do { return try LEB128.readUnsigned(bytes, at: &position, end: end, bits: bits) } catch {
+            throw componentError(for: error)
         }
-        throw error("integer representation too long", at: start)
     }
 
     /// A `u32` (LEB128).
@@ -122,30 +106,20 @@ struct ComponentByteReader {
         try readUnsignedLEB(bits: 64)
     }
 
-    /// A signed LEB128 integer of at most `bits` bits (33 for `s33`), by the same rules:
-    /// the unused bits of the last permitted byte must repeat the sign bit.
+    /// A signed LEB128 integer of at most `bits` bits (33 for `s33`), by the same rules.
     mutating func readSignedLEB(bits: Int) throws -> Int64 {
-        let start = position
-        let maxBytes = (bits + 6) / 7
-        var result: Int64 = 0
-        var shift = 0
-        for index in 0..<maxBytes {
-            let byte = try readByte()
-            if index == maxBytes - 1 {
-                if byte & 0x80 != 0 { throw error("integer representation too long", at: start) }
-                // Bits from the sign bit up (within the 7-bit payload) must be all 0 or all 1.
-                let usedBits = bits - shift
-                let high = Int(byte & 0x7F) >> (usedBits - 1)
-                if high != 0 && high != (0x7F >> (usedBits - 1)) { throw error("integer too large", at: start) }
-            }
-            result |= Int64(byte & 0x7F) << Int64(shift)
-            shift += 7
-            if byte & 0x80 == 0 {
-                if shift < 64 && byte & 0x40 != 0 { result |= -1 << Int64(shift) }
-                return result
-            }
+        do { return try LEB128.readSigned(bytes, at: &position, end: end, bits: bits) } catch {
+            throw componentError(for: error)
         }
-        throw error("integer representation too long", at: start)
+    }
+
+    /// The component decoder's error for a failed LEB128 read.
+    private func componentError(for failure: LEB128.Failure) -> ComponentDecodeError {
+        switch failure {
+        case .unexpectedEnd: return unexpectedEnd
+        case .representationTooLong(let offset), .tooLarge(let offset):
+            return error(failure.message ?? "malformed integer", at: offset)
+        }
     }
 
     /// A vector length: a `u32` that cannot exceed the bytes left, given that each

@@ -114,34 +114,8 @@ struct ByteReader {
     /// The general case of `readUnsignedLEB(bits:)`, kept out of line.
     @inline(never)
     private mutating func readUnsignedLEBSlowly(bits: Int) throws -> UInt64 {
-        // The first `bits / 7` bytes carry 7 payload bits each with no range check, so an
-        // integer that ends within them (and is all in the input) needs no per-byte checks.
-        let uncheckedBytes = bits / 7
-        if end - position >= uncheckedBytes {
-            var value: UInt64 = 0
-            for index in 0..<uncheckedBytes {
-                let byte = bytes[position + index]
-                value |= UInt64(byte & 0x7F) << UInt64(7 * index)
-                if byte < 0x80 {
-                    position += index + 1
-                    return value
-                }
-            }
-        }
-        // Longer encodings, the range check of the last byte and the error cases.
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        var bitsLeft = bits
-        while true {
-            guard bitsLeft > 0 else { throw error("integer representation too long") }
-            let byte = try readByte()
-            if bitsLeft < 7 && UInt64(byte & 0x7F) >= (1 << UInt64(bitsLeft)) {
-                throw error("integer too large", at: position - 1)
-            }
-            result |= UInt64(byte & 0x7F) << shift
-            if byte & 0x80 == 0 { return result }
-            shift += 7
-            bitsLeft -= 7
+        do { return try LEB128.readUnsigned(bytes, at: &position, end: end, bits: bits) } catch {
+            throw decodeError(for: error)
         }
     }
 
@@ -166,46 +140,17 @@ struct ByteReader {
     /// The general case of `readSignedLEB(bits:)`, kept out of line.
     @inline(never)
     private mutating func readSignedLEBSlowly(bits: Int) throws -> Int64 {
-        // As in `readUnsignedLEBSlowly`: the first `bits / 7` bytes need no range check.
-        let uncheckedBytes = bits / 7
-        if end - position >= uncheckedBytes {
-            var value: Int64 = 0
-            for index in 0..<uncheckedBytes {
-                let byte = bytes[position + index]
-                value |= Int64(byte & 0x7F) << Int64(7 * index)
-                if byte < 0x80 {
-                    position += index + 1
-                    // Sign-extend from the last payload bit (at most bit 62, so the shift is < 64).
-                    let shift = Int64(7 * (index + 1))
-                    if byte & 0x40 != 0 { value |= -1 << shift }
-                    return value
-                }
-            }
+        do { return try LEB128.readSigned(bytes, at: &position, end: end, bits: bits) } catch {
+            throw decodeError(for: error)
         }
-        // Longer encodings, the range check of the last byte and the error cases.
-        var result: Int64 = 0
-        var shift: Int64 = 0
-        var bitsLeft = bits
-        while true {
-            guard bitsLeft > 0 else { throw error("integer representation too long") }
-            let byte = try readByte()
-            if bitsLeft < 7 {
-                // Bits from the sign bit's position upward within this byte's 7 payload bits.
-                let mask = UInt8(truncatingIfNeeded: -1 << (bitsLeft - 1)) & 0x7F
-                let used = byte & mask
-                if used != 0 && used != mask {
-                    throw error("integer too large", at: position - 1)
-                }
-            }
-            result |= Int64(byte & 0x7F) << shift
-            shift += 7
-            if byte & 0x80 == 0 {
-                if shift < 64 && byte & 0x40 != 0 {
-                    result |= -1 << shift
-                }
-                return result
-            }
-            bitsLeft -= 7
+    }
+
+    /// The core decoder's error for a failed LEB128 read.
+    private func decodeError(for failure: LEB128.Failure) -> DecodeError {
+        switch failure {
+        case .unexpectedEnd: return unexpectedEnd
+        case .representationTooLong(let offset), .tooLarge(let offset):
+            return error(failure.message ?? "malformed integer", at: offset)
         }
     }
 
