@@ -80,12 +80,9 @@ import Testing
 
     @Test func rejectsBadInputWithThePlaceAndTheReason() {
         func failure(_ text: String, _ type: ABIType) -> WaveError? {
-            do throws(WaveError) {
-                _ = try WAVE.parse(text, as: type)
-                return nil
-            } catch {
-                return error
-            }
+            let result = Result { () throws(WaveError) in try WAVE.parse(text, as: type) }
+            if case .failure(let error) = result { return error }
+            return nil
         }
         #expect(failure("256", .u8)?.message.contains("out of range") == true)
         #expect(failure("x1", .u32)?.message.contains("expected an integer") == true)
