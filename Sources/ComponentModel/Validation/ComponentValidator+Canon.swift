@@ -104,6 +104,9 @@ extension ValidationRun {
                 throw ComponentValidationError("async canonical options (🔀) are not supported")
             }
         }
+        if result.realloc != nil && result.memory == nil {
+            throw ComponentValidationError("canonical option `realloc` requires `memory` to also be specified")
+        }
         return result
     }
 

@@ -14,6 +14,10 @@ extension ValidationRun {
         } catch {
             throw ComponentValidationError("invalid core module: \(error)")
         }
+        var seen: Set<String> = []
+        for entry in module.imports where !seen.insert(entry.module + "\u{0}" + entry.name).inserted {
+            throw ComponentValidationError("duplicate import name `\(entry.module):\(entry.name)` in core module")
+        }
         current.coreModules.append(ValidationRun.moduleType(of: module))
     }
 
@@ -179,7 +183,7 @@ extension ValidationRun {
                 }
                 types.append(function)
             case .export(let name, let type):
-                guard exports[name] == nil else { throw ComponentValidationError("export name `\(name)` already defined") }
+                guard exports[name] == nil else { throw ComponentValidationError("export name `\(name)` already defined in the module type") }
                 exports[name] = try resolve(type)
                 order.append(name)
             }

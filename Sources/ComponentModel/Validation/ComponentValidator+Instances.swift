@@ -61,7 +61,7 @@ extension ValidationRun {
         for resource in component.definedResources {
             substitution.resources[resource] = arena.freshResource(named: arena.resourceNames[resource])
         }
-        let exports = component.exports.map { NamedEntity(name: $0.name, type: substitute($0.type, substitution)) }
+        let exports = substitute(component.exports, substitution)
         return arena.add(.instance(InstanceTypeInfo(exports: exports, definedResources: [])))
     }
 
@@ -74,7 +74,7 @@ extension ValidationRun {
                 throw ComponentValidationError("instance \(instanceIndex) has no export named `\(name)`")
             }
             guard item.sort == alias.sort else {
-                throw ComponentValidationError("export `\(name)` for instance \(instanceIndex) is not a \(alias.sort.name)")
+                throw ComponentValidationError("export `\(name)` for instance \(instanceIndex) is not a \(alias.sort == .core(.module) ? "module" : alias.sort.name)")
             }
             push(item)
         case .coreExport(let instanceIndex, let name):
@@ -203,7 +203,7 @@ extension ValidationRun {
             substitution.resources[resource] = new
             fresh.append(new)
         }
-        let exports = info.exports.map { NamedEntity(name: $0.name, type: substitute($0.type, substitution)) }
+        let exports = substitute(info.exports, substitution)
         return (arena.add(.instance(InstanceTypeInfo(exports: exports, definedResources: []))), fresh)
     }
 

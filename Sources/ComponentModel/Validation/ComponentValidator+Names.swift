@@ -9,7 +9,7 @@ extension ValidationRun {
             switch attribute {
             case .implements(let interface):
                 guard kinds.insert("implements").inserted else {
-                    throw ComponentValidationError("duplicate `implements` attribute")
+                    throw ComponentValidationError("duplicate 'implements' option in name")
                 }
                 guard !interface.isEmpty, interface.allSatisfy({ !$0.isWhitespace }) else {
                     throw ComponentValidationError("`\(interface)` is not a valid name for `implements`")

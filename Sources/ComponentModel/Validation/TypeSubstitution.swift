@@ -15,6 +15,14 @@ extension ValidationRun {
         return substitute(entity, substitution, &memo)
     }
 
+    /// Named entities with one substitution applied consistently (a type shared by two
+    /// exports stays shared).
+    func substitute(_ entities: [NamedEntity], _ substitution: Substitution) -> [NamedEntity] {
+        guard !substitution.isEmpty else { return entities }
+        var memo: [TypeID: TypeID] = [:]
+        return entities.map { NamedEntity(name: $0.name, type: substitute($0.type, substitution, &memo)) }
+    }
+
     private func substitute(_ entity: EntityType, _ s: Substitution, _ memo: inout [TypeID: TypeID]) -> EntityType {
         switch entity {
         case .module: return entity
@@ -84,7 +92,7 @@ extension ValidationRun {
         switch (expected, actual) {
         case (.type(let e), .type(let a)):
             if let expectedResource = arena.resource(e), unbound.contains(expectedResource),
-               let actualResource = arena.resource(a) {
+               substitution.resources[expectedResource] == nil, let actualResource = arena.resource(a) {
                 substitution.resources[expectedResource] = actualResource
                 substitution.types[e] = a
             }

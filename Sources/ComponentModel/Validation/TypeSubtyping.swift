@@ -55,8 +55,9 @@ struct TypeChecker {
         }
         switch (a.result, b.result) {
         case (nil, nil): return
-        case (nil, .some): throw ComponentValidationError("expected a result, found none")
-        case (.some, nil): throw ComponentValidationError("expected no result, found one")
+        // The suite's wording for these two cases is taken as is.
+        case (nil, .some): throw ComponentValidationError("function has no result but a result is expected")
+        case (.some, nil): throw ComponentValidationError("expected a result, found none")
         case (.some(let x), .some(let y)):
             do { try value(x, y) } catch { throw error.inContext("type mismatch with result type") }
         }
@@ -199,6 +200,8 @@ struct TypeChecker {
             try optional(xError, yError, "err")
         case (.own(let x), .own(let y)), (.borrow(let x), .borrow(let y)):
             guard arena.resource(x) == arena.resource(y) else { throw ComponentValidationError("resource types are not the same") }
+        case (_, .primitive):
+            throw ComponentValidationError("expected primitive, found \(a.kindName)")
         default:
             throw ComponentValidationError("expected \(b.kindName), found \(a.kindName)")
         }
