@@ -142,8 +142,13 @@ extension ValidationRun {
         var item = try entity(export.target)
         if let ascribed = export.ascribedType {
             var expected = try entityType(ascribed)
-            if case .type(.subResource) = ascribed, case .type(let id) = item, arena.resource(id) != nil {
-                expected = .type(arena.add(arena[id]))
+            if case .type(.subResource) = ascribed, case .type(let id) = item, let resource = arena.resource(id) {
+                // `(sub resource)` hides which resource this is: outside, it is a resource
+                // of its own; inside, it keeps the original's local powers.
+                let hidden = arena.freshResource(named: arena.resourceNames[resource])
+                if current.localResources.contains(resource) { current.localResources.insert(hidden) }
+                expected = .type(arena.add(.resource(hidden)))
+                item = expected
             }
             do {
                 try TypeChecker(arena: arena, run: self).check(item, isSubtypeOf: expected)
