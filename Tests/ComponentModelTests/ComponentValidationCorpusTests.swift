@@ -39,6 +39,7 @@ import Testing
                 verdict = accepted ? "ok" : "FAIL"
             default:
                 if accepted { verdict = "FAIL" } else if outcome.contains(expected) { verdict = "ok" } else { verdict = "wrong-message" }
+                if outcome.hasPrefix("rejected: " + expected) { counts["invalid message is a prefix", default: 0] += 1 }
             }
             counts["\(kind) \(verdict)", default: 0] += 1
             if verdict != "ok" { report.append("\(verdict)\t\(kind)\t\(source)\texpected: \(expected)\tgot: \(outcome)") }
@@ -46,6 +47,6 @@ import Testing
         let summary = counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "\n")
         try (summary + "\n\n" + report.joined(separator: "\n") + "\n").write(toFile: directory + "/report.txt", atomically: true, encoding: .utf8)
         print(summary)
-        #expect(counts.keys.allSatisfy { $0.hasSuffix(" ok") }, "see \(directory)/report.txt")
+        #expect(counts.keys.allSatisfy { $0.hasSuffix(" ok") || $0.hasSuffix("prefix") }, "see \(directory)/report.txt")
     }
 }
