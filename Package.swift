@@ -26,7 +26,7 @@ let package = Package(
         .executableTarget(
             name: "theater-cli",
             dependencies: [
-                "Theater", "WasmEngine",
+                "Theater", "ComponentModel", "WasmEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/theater-cli"

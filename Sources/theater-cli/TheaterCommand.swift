@@ -8,7 +8,7 @@ struct TheaterCommand: ParsableCommand {
         commandName: "theater",
         abstract: "Theater: a deterministic WebAssembly actor runtime.",
         version: Theater.version,
-        subcommands: [WasmCommand.self, WitCommand.self]
+        subcommands: [WasmCommand.self, WitCommand.self, ComponentCommand.self]
     )
 }
 

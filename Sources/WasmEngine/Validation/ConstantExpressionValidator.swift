@@ -2,8 +2,12 @@
 ///
 /// Wasm 2.0 allows only `t.const`, `ref.null`, `ref.func` and `global.get` of an
 /// *imported immutable* global (module-defined globals are not yet initialized when the
-/// expression runs). As in the reference interpreter, constness is checked before types,
-/// so `(global i32 (i32.ctz (i32.const 0)))` reports "constant expression required".
+/// expression runs). The extended constant expressions of Wasm 3.0 (`i32`/`i64` `add`,
+/// `sub` and `mul`) are accepted as well: toolchains emit them for position-independent
+/// code (`global.get $__memory_base` plus an offset), which components built by
+/// componentize-py and wit-component's dynamic linking rely on. As in the reference
+/// interpreter, constness is checked before types, so `(global i32 (i32.ctz (i32.const
+/// 0)))` reports "constant expression required".
 enum ConstantExpressionValidator {
     /// Requires `expression` to be constant and to produce exactly one value of `type`.
     /// `context` supplies functions (all) and globals (only the imported ones are visible).
@@ -12,6 +16,8 @@ enum ConstantExpressionValidator {
         for instruction in expression.instructions {
             switch instruction {
             case .i32Const, .i64Const, .f32Const, .f64Const, .refNull, .refFunc:
+                break
+            case .numeric(let op) where extendedConstantOperators.contains(op):
                 break
             case .globalGet(let index):
                 guard Int(index) < context.importedGlobalCount else {
@@ -24,17 +30,27 @@ enum ConstantExpressionValidator {
                 throw ValidationError("constant expression required")
             }
         }
-        // Every constant instruction pushes one value and pops none, so the expression
-        // yields exactly one value iff it has exactly one instruction. Types are still
-        // checked for each instruction so that e.g. a bad `ref.func` index is reported.
-        var producedType: ValueType?
+        // Types on a small operand stack: leaf instructions push one value, the binary
+        // integer operators pop two of their type and push one.
+        var stack: [ValueType] = []
         for instruction in expression.instructions {
-            producedType = try resultType(of: instruction, context: context)
+            if case .numeric(let op) = instruction {
+                let operand: ValueType = op.rawValue < NumericOperator.i64Add.rawValue ? .i32 : .i64
+                guard stack.count >= 2, stack.removeLast() == operand, stack.removeLast() == operand else {
+                    throw ValidationError("type mismatch")
+                }
+                stack.append(operand)
+            } else {
+                stack.append(try resultType(of: instruction, context: context))
+            }
         }
-        guard expression.instructions.count == 1, producedType == type else {
+        guard stack == [type] else {
             throw ValidationError("type mismatch")
         }
     }
+
+    /// The operators extended constant expressions allow.
+    private static let extendedConstantOperators: Set<NumericOperator> = [.i32Add, .i32Sub, .i32Mul, .i64Add, .i64Sub, .i64Mul]
 
     /// The type of the value a constant instruction pushes.
     private static func resultType(of instruction: Instruction, context: ValidationContext) throws -> ValueType {
