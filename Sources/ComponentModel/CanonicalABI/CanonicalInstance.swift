@@ -1,8 +1,8 @@
 /// The Canonical ABI's runtime state of one component instance: its handle table and the
 /// `may_enter` / `may_leave` guards, plus the resource built-ins that act on them.
 ///
-/// (Named apart from the AST's `ComponentInstance`, which describes an `instance`
-/// definition.) Reentrance is checked per instance only: parent/child donut wrapping is
+/// (The Canonical ABI part of a runtime `ComponentInstance`; the AST's
+/// `ComponentInstanceDefinition` describes an `instance` definition.) Reentrance is checked per instance only: parent/child donut wrapping is
 /// not modelled.
 public final class CanonicalInstance {
     /// The instance's resource handles.
