@@ -8,13 +8,22 @@ public final class ComponentFunction {
     public let type: ABIFunctionType
     /// A name for messages (the export or host function name it was created under).
     public let name: String
+    /// Whether a guest implements the function (`canon lift`), as opposed to the host.
+    let isLifted: Bool
     private let body: ([ComponentValue]) throws -> [ComponentValue]
 
     /// A function of `type` whose behaviour is `body` (a host implementation, or a lifted
     /// core call built by the instantiator).
-    public init(name: String, type: ABIFunctionType, _ body: @escaping ([ComponentValue]) throws -> [ComponentValue]) {
+    public convenience init(name: String, type: ABIFunctionType,
+                            _ body: @escaping ([ComponentValue]) throws -> [ComponentValue]) {
+        self.init(name: name, type: type, isLifted: false, body)
+    }
+
+    init(name: String, type: ABIFunctionType, isLifted: Bool,
+         _ body: @escaping ([ComponentValue]) throws -> [ComponentValue]) {
         self.name = name
         self.type = type
+        self.isLifted = isLifted
         self.body = body
     }
 

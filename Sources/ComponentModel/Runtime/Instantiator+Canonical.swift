@@ -20,7 +20,7 @@ extension Instantiator {
                                          + "but the lifted type \(type.parameters) -> \(type.results) needs \(expected)")
             }
             let name = "lifted core func \(coreIndex)"
-            scope.functions.append(ComponentFunction(name: name, type: type) { arguments in
+            scope.functions.append(ComponentFunction(name: name, type: type, isLifted: true) { arguments in
                 try CanonicalCall.liftedCall(type, options: options, instance: state, arguments: arguments) { flat in
                     try store.invoke(address, flat)
                 }
@@ -34,6 +34,8 @@ extension Instantiator {
                 do {
                     return .values(try CanonicalCall.loweredCall(callee.type, options: options, instance: state,
                                                                  flatArguments: flat) { try callee.invoke($0) })
+                } catch let error as CanonicalABIError where callee.isLifted {
+                    throw Trap(reason: .host(error.adapterMessage))
                 } catch {
                     throw ComponentTrap.coreTrap(for: error)
                 }
