@@ -192,3 +192,15 @@ enum ComponentAST {
         #expect(throws: ComponentLinkError.self) { try ComponentLinker().instantiate(asyncBuiltin) }
     }
 }
+
+@Suite struct ComponentInstantiationLimitTests {
+    @Test func exponentialNestedInstantiationHitsTheBudget() throws {
+        // Each level instantiates the one below twice: 2^20 leaf instances without a cap.
+        var component = ComponentAST.component([])
+        for _ in 0..<20 {
+            component = ComponentAST.component([.component(component), ComponentAST.instance(component: 0),
+                                                ComponentAST.instance(component: 0)])
+        }
+        #expect(throws: ComponentLinkError.self) { try ComponentLinker().instantiate(component) }
+    }
+}

@@ -2,8 +2,8 @@
 /// `may_enter` / `may_leave` guards, plus the resource built-ins that act on them.
 ///
 /// (The Canonical ABI part of a runtime `ComponentInstance`; the AST's
-/// `ComponentInstanceDefinition` describes an `instance` definition.) Reentrance is checked per instance only: parent/child donut wrapping is
-/// not modelled.
+/// `ComponentInstanceDefinition` describes an `instance` definition.) Reentrance is
+/// checked per instance only: parent/child donut wrapping is not modelled.
 public final class CanonicalInstance {
     /// The instance's resource handles.
     public internal(set) var handles = HandleTable()

@@ -13,6 +13,7 @@ extension Instantiator {
                     imports.define(module: argument.name, name: name, value)
                 }
             }
+            try budget.spend(.core)
             let instance: Instance
             do {
                 instance = try store.instantiate(module, imports: imports)

@@ -13,9 +13,12 @@ struct Instantiator {
     typealias ImportResolver = (ComponentImport, InstantiationScope) throws -> RuntimeItem
 
     let store: Store
+    /// Caps the instances one top-level instantiation may create.
+    let budget = InstantiationBudget()
 
     /// Instantiates `closure`, resolving its imports with `resolveImport`.
     func instantiate(_ closure: ComponentClosure, resolveImport: ImportResolver) throws -> ComponentInstance {
+        try budget.spend(.component)
         let scope = InstantiationScope(parent: closure.environment)
         let prepared = closure.prepared
         for (index, definition) in prepared.component.definitions.enumerated() {
@@ -120,6 +123,33 @@ struct Instantiator {
                 scope.components.append(try outer.component(index))
             default:
                 throw ComponentLinkError("outer aliases of \(alias.sort.name) are not allowed")
+            }
+        }
+    }
+}
+
+/// Limits on how many instances one top-level instantiation creates: a small component
+/// that instantiates a nested component twice at each of many levels would otherwise ask
+/// for exponentially many.
+final class InstantiationBudget {
+    enum Kind { case component, core }
+    static let maxComponentInstances = 10_000
+    static let maxCoreInstances = 10_000
+    private var componentInstances = 0
+    private var coreInstances = 0
+
+    /// Counts one more instance of `kind`, or throws when the limit is reached.
+    func spend(_ kind: Kind) throws {
+        switch kind {
+        case .component:
+            componentInstances += 1
+            guard componentInstances <= Self.maxComponentInstances else {
+                throw ComponentLinkError("instantiation creates more than \(Self.maxComponentInstances) component instances")
+            }
+        case .core:
+            coreInstances += 1
+            guard coreInstances <= Self.maxCoreInstances else {
+                throw ComponentLinkError("instantiation creates more than \(Self.maxCoreInstances) core instances")
             }
         }
     }
