@@ -37,10 +37,25 @@ public final class CanonicalInstance {
         guard h.lendCount == 0 else { throw CanonicalABIError.handleLent(handle: handle, lendCount: h.lendCount) }
         try handles.remove(handle)
         if h.isOwned {
-            try type.destructor?(h.rep)
+            try runDestructor(of: type, rep: h.rep)
         } else {
             h.borrowScope?.borrowCount -= 1
         }
+    }
+
+    /// Calls the destructor like a synchronous cross-component call: when another
+    /// instance implements the resource, that instance must be enterable and is not
+    /// re-enterable while the destructor runs.
+    private func runDestructor(of type: RuntimeResourceType, rep: UInt32) throws {
+        guard let destructor = type.destructor else { return }
+        guard let implementation = type.implementation, implementation !== self else {
+            try destructor(rep)
+            return
+        }
+        guard implementation.mayEnter else { throw CanonicalABIError.mayNotEnter }
+        implementation.mayEnter = false
+        defer { implementation.mayEnter = true }
+        try destructor(rep)
     }
 
     // MARK: Handle lifting and lowering (used by LiftLowerContext)
