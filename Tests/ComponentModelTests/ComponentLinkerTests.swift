@@ -125,4 +125,31 @@ import WasmEngine
         let consumer = try linker.instantiate(try doubler(importing: "test:math/ops"))
         #expect(try consumer.function(named: "run")?.call([.u32(2)]) == [.u32(15)])
     }
+
+    @Test func topLevelFunctionImportsAndSortMismatches() throws {
+        // (import "double" (func (param "x" u32) (result u32))) lowered and re-lifted as "run".
+        let component = A.component([
+            .type(A.functionType([("x", A.u32)], A.u32)),
+            A.import("double", .function(typeIndex: 0)),
+            A.lower(function: 0), A.coreExports([("double", .function, 0)]),
+            try A.module(#"(module (import "h" "double" (func $d (param i32) (result i32))) (func (export "run") (param i32) (result i32) (call $d (local.get 0))))"#),
+            A.instantiate(module: 0, [("h", 0)]), A.coreAlias(.function, instance: 1, "run"),
+            A.lift(core: 1, type: 0), A.export("run", .function, 1),
+        ])
+        let linker = ComponentLinker()
+        try linker.define(function: "double", ComponentFunction(name: "double", type: ABIFunctionType(parameters: [.u32], results: [.u32])) {
+            guard case .u32(let x) = $0[0] else { return [] }
+            return [.u32(2 * x)]
+        })
+        #expect(try linker.instantiate(component).function(named: "run")?.call([.u32(21)]) == [.u32(42)])
+
+        let wrongSort = ComponentLinker()
+        try wrongSort.define(instance: "double", HostInstance())
+        do {
+            _ = try wrongSort.instantiate(component)
+            Issue.record("instantiation should fail")
+        } catch let error as ComponentLinkError {
+            #expect(error.message.contains("import `double`: expected a func, but an instance was supplied"))
+        }
+    }
 }

@@ -15,7 +15,8 @@ struct ImportTypeChecker {
     private static func check(_ item: RuntimeItem, against descriptor: ExternDescriptor, path: String,
                               lookup: RuntimeTypeSpace.Lookup, scope: InstantiationScope) throws {
         func mismatch(_ expected: String) -> ComponentLinkError {
-            ComponentLinkError("import `\(path)`: expected \(expected), but a \(item.sortName) was supplied")
+            let article = item.sortName == "instance" ? "an" : "a"
+            return ComponentLinkError("import `\(path)`: expected \(expected), but \(article) \(item.sortName) was supplied")
         }
         switch descriptor {
         case .coreModule:
