@@ -2,7 +2,7 @@
 /// descriptors, the start function and value definitions.
 extension ComponentDecoder {
     /// `instance`.
-    mutating func decodeInstance() throws -> ComponentInstance {
+    mutating func decodeInstance() throws -> ComponentInstanceDefinition {
         let offset = reader.position
         switch try reader.readByte() {
         case 0x00:

@@ -16,6 +16,9 @@ public enum CanonicalABIError: Error, Hashable, CustomStringConvertible {
     case reallocOutOfBounds(pointer: UInt32, size: Int, memorySize: Int)
     /// A string's bytes are not valid in its encoding; `offset` is relative to its start.
     case invalidString(encoding: StringEncoding, offset: Int)
+    /// A UTF-8 string that ends in the middle of a multi-byte sequence; `offset` is where
+    /// that sequence starts.
+    case truncatedString(encoding: StringEncoding, offset: Int)
     /// A string longer than `MAX_STRING_BYTE_LENGTH` bytes.
     case stringTooLong(byteLength: Int)
     /// A list larger than `MAX_LIST_BYTE_LENGTH` bytes, or too large to allocate.
@@ -53,42 +56,47 @@ public enum CanonicalABIError: Error, Hashable, CustomStringConvertible {
     /// A type from a feature outside the synchronous WASI 0.2 model (async, error-context, ...).
     case unsupportedType(String)
 
+    /// The message, worded like the `assert_trap` strings of the component model's
+    /// reference tests (and wasmtime) first, then the details.
     public var description: String {
         switch self {
         case .outOfBounds(let what, let offset, let length, let size):
-            return "\(what) at \(offset) (\(length) bytes) is out of bounds of the \(size)-byte memory"
+            let subject = what == "string" ? "string pointer/length" : what.hasPrefix("list") ? "list pointer/length" : "pointer"
+            return "\(subject) out of bounds of memory: \(what) at \(offset) (\(length) bytes) in a \(size)-byte memory"
         case .misalignedPointer(let what, let pointer, let alignment):
-            return "\(what) pointer \(pointer) is not aligned to \(alignment) bytes"
+            return "unaligned pointer: \(what) pointer \(pointer) is not aligned to \(alignment) bytes"
         case .reallocMisaligned(let pointer, let alignment):
-            return "realloc returned pointer \(pointer), which is not aligned to \(alignment) bytes"
+            return "realloc return: result not aligned (pointer \(pointer), alignment \(alignment) bytes)"
         case .reallocOutOfBounds(let pointer, let size, let memorySize):
-            return "realloc returned pointer \(pointer) for \(size) bytes, beyond the \(memorySize)-byte memory"
+            return "realloc return: beyond end of memory (pointer \(pointer) for \(size) bytes, memory of \(memorySize) bytes)"
         case .invalidString(let encoding, let offset):
-            return "invalid \(encoding) string: bad code unit at byte \(offset) of the string"
+            return "invalid \(encoding.description.lowercased()): bad code unit at byte \(offset) of the string"
+        case .truncatedString(let encoding, let offset):
+            return "incomplete \(encoding.description.lowercased()) byte sequence at byte \(offset) of the string"
         case .stringTooLong(let length):
             return "string of \(length) bytes exceeds the maximum of \(CanonicalABILimits.maxStringByteLength)"
         case .listTooLong(let length):
             return "list of \(length) bytes exceeds the maximum of \(CanonicalABILimits.maxListByteLength)"
         case .invalidChar(let value):
-            return "invalid char 0x\(String(value, radix: 16)): not a Unicode scalar value"
+            return "invalid `char` bit pattern 0x\(String(value, radix: 16)): not a Unicode scalar value"
         case .invalidDiscriminant(let value, let count, let type):
-            return "invalid discriminant \(value) for \(type) with \(count) cases"
+            return "invalid variant discriminant \(value) for \(type) with \(count) cases"
         case .unknownHandle(let index):
-            return "unknown handle \(index): not in this instance's handle table (never created or already dropped)"
+            return "unknown handle index \(index) (never created in this instance's table, or already dropped)"
         case .wrongResourceType(let handle, let expected, let actual):
-            return "handle \(handle) is a \(actual), but a \(expected) was expected"
+            return "handle index \(handle) used with the wrong type, expected \(expected) but found a different \(actual)"
         case .handleLent(let handle, let count):
-            return "handle \(handle) is still lent to \(count) borrow(s); it cannot be dropped or moved"
+            return "cannot remove owned resource while borrowed (handle \(handle) is lent to \(count) borrow(s))"
         case .notAnOwnHandle(let index):
-            return "handle \(index) is a borrow, but an owned handle was expected"
+            return "handle index \(index) is a borrow, but an owned handle was expected"
         case .borrowsOutlivedCall(let count):
-            return "call returned with \(count) borrowed handle(s) not dropped; drop borrows before returning"
+            return "borrow handles still remain at the end of the call (\(count) not dropped; drop borrows before returning)"
         case .handleTableFull:
             return "handle table is full (2^28 - 1 entries)"
         case .mayNotLeave:
-            return "cannot call an import or resource built-in from realloc or post-return"
+            return "cannot leave component instance (no imports or resource built-ins during realloc or post-return)"
         case .mayNotEnter:
-            return "component instance re-entered while a call into it is in progress"
+            return "cannot enter component instance (a call into it is still in progress)"
         case .missingMemory:
             return "canonical options have no memory, but this type needs linear memory"
         case .missingRealloc:

@@ -1,9 +1,9 @@
 /// The Canonical ABI's runtime state of one component instance: its handle table and the
 /// `may_enter` / `may_leave` guards, plus the resource built-ins that act on them.
 ///
-/// (Named apart from the AST's `ComponentInstance`, which describes an `instance`
-/// definition.) Reentrance is checked per instance only: parent/child donut wrapping is
-/// not modelled.
+/// (The Canonical ABI part of a runtime `ComponentInstance`; the AST's
+/// `ComponentInstanceDefinition` describes an `instance` definition.) Reentrance is
+/// checked per instance only: parent/child donut wrapping is not modelled.
 public final class CanonicalInstance {
     /// The instance's resource handles.
     public internal(set) var handles = HandleTable()
@@ -37,10 +37,25 @@ public final class CanonicalInstance {
         guard h.lendCount == 0 else { throw CanonicalABIError.handleLent(handle: handle, lendCount: h.lendCount) }
         try handles.remove(handle)
         if h.isOwned {
-            try type.destructor?(h.rep)
+            try runDestructor(of: type, rep: h.rep)
         } else {
             h.borrowScope?.borrowCount -= 1
         }
+    }
+
+    /// Calls the destructor like a synchronous cross-component call: when another
+    /// instance implements the resource, that instance must be enterable and is not
+    /// re-enterable while the destructor runs.
+    private func runDestructor(of type: RuntimeResourceType, rep: UInt32) throws {
+        guard let destructor = type.destructor else { return }
+        guard let implementation = type.implementation, implementation !== self else {
+            try destructor(rep)
+            return
+        }
+        guard implementation.mayEnter else { throw CanonicalABIError.mayNotEnter }
+        implementation.mayEnter = false
+        defer { implementation.mayEnter = true }
+        try destructor(rep)
     }
 
     // MARK: Handle lifting and lowering (used by LiftLowerContext)

@@ -162,7 +162,13 @@ extension LiftLowerContext {
             try store(.tuple(values), as: tuple, at: Int(outPointer))
             return []
         }
-        let pointer = try allocate(alignment: tuple.alignment, size: tuple.elementSize)
+        let pointer: Int
+        do {
+            pointer = try allocate(alignment: tuple.alignment, size: tuple.elementSize)
+        } catch CanonicalABIError.reallocMisaligned(let bad, let alignment) {
+            // The spilled tuple's pointer is checked like any other value pointer.
+            throw CanonicalABIError.misalignedPointer(what: "\(tuple)", pointer: Int(bad), alignment: alignment)
+        }
         try store(.tuple(values), as: tuple, at: pointer)
         return [.i32(UInt32(pointer))]
     }

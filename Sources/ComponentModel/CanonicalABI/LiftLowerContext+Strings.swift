@@ -86,7 +86,25 @@ extension LiftLowerContext {
 enum StringCodec {
     static func decodeUTF8(_ bytes: [UInt8]) throws -> String {
         if let string = String(validating: bytes, as: UTF8.self) { return string }
-        throw CanonicalABIError.invalidString(encoding: .utf8, offset: firstErrorOffset(bytes, UTF8.self, unitSize: 1))
+        let offset = firstErrorOffset(bytes, UTF8.self, unitSize: 1)
+        if isTruncatedUTF8(bytes[offset...]) {
+            throw CanonicalABIError.truncatedString(encoding: .utf8, offset: offset)
+        }
+        throw CanonicalABIError.invalidString(encoding: .utf8, offset: offset)
+    }
+
+    /// Whether `tail` is the valid start of one multi-byte UTF-8 sequence that the input
+    /// cuts short (a lead byte and fewer continuation bytes than it announces).
+    private static func isTruncatedUTF8(_ tail: ArraySlice<UInt8>) -> Bool {
+        guard let lead = tail.first else { return false }
+        let length: Int
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return false
+        }
+        return tail.count < length && tail.dropFirst().allSatisfy { $0 & 0xC0 == 0x80 }
     }
 
     static func decodeUTF16LE(_ bytes: [UInt8]) throws -> String {

@@ -15,7 +15,7 @@ public indirect enum ComponentDefinition: Sendable {
     /// Section 4: a nested component (component index space).
     case component(Component)
     /// Section 5: a component instance (instance index space).
-    case instance(ComponentInstance)
+    case instance(ComponentInstanceDefinition)
     /// Section 6: an alias (the index space of its `sort`).
     case alias(Alias)
     /// Section 7: a component-level type (type index space).

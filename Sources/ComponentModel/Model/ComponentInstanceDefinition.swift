@@ -1,5 +1,6 @@
 /// A component instance definition (section 5): how a component instance comes to be.
-public enum ComponentInstance: Hashable, Sendable {
+/// (The runtime object is `ComponentInstance`, in Runtime/.)
+public enum ComponentInstanceDefinition: Hashable, Sendable {
     /// 0x00: instantiate component `component` with the given named arguments.
     case instantiate(component: UInt32, arguments: [InstantiateArgument])
     /// 0x01: a new instance that bundles existing definitions as its exports.
