@@ -125,17 +125,3 @@ final class InstantiationScope {
         }
     }
 }
-
-extension ComponentSort {
-    /// The sort's name in the text format, for messages.
-    var name: String {
-        switch self {
-        case .core(let sort): return "core \(sort)"
-        case .function: return "func"
-        case .value: return "value"
-        case .type: return "type"
-        case .component: return "component"
-        case .instance: return "instance"
-        }
-    }
-}

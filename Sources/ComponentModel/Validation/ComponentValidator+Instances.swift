@@ -1,7 +1,7 @@
 /// Component instances, aliases, imports and exports.
 extension ValidationRun {
     /// A component instance definition.
-    func defineInstance(_ instance: ComponentInstance) throws(ComponentValidationError) {
+    func defineInstance(_ instance: ComponentInstanceDefinition) throws(ComponentValidationError) {
         switch instance {
         case .instantiate(let componentIndex, let arguments):
             let componentID = try current.component(componentIndex)
