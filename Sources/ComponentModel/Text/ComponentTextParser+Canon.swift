@@ -102,6 +102,10 @@ extension ComponentTextParser {
         try cursor.enterGroup("func")
         let name = cursor.takeId()
         let exports = try parseInlineExportNames()
+        if try parseInlineImport(.function, name: name, exports: exports, at: token) {
+            try cursor.expectRightParen()
+            return
+        }
         let index: UInt32
         if cursor.atGroup("alias") {
             index = try parseAliasSugar(sort: .function, name: name, at: token)

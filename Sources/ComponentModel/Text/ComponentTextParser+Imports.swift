@@ -73,36 +73,50 @@ extension ComponentTextParser {
         guard cursor.atLeftParen, let keyword = cursor.peek(1).keyword else { throw cursor.unexpected() }
         let token = cursor.peek(1)
         cursor.advance(); cursor.advance()
-        let descriptor: ExternDescriptor
-        var id: String?
+        var sort: ComponentSort
         switch keyword {
         case "core":
             try cursor.expectKeyword("module")
-            id = cursor.takeId()
+            sort = .core(.module)
+        case "func": sort = .function
+        case "component": sort = .component
+        case "instance": sort = .instance
+        case "type": sort = .type
+        case "value": throw cursor.error("not supported: component values (🪙)", at: token)
+        default: throw cursor.error("unexpected token \(keyword)", at: token)
+        }
+        let id = cursor.takeId()
+        let descriptor = try parseExternDescriptorBody(sort, at: token)
+        try cursor.expectRightParen()
+        return (descriptor, id)
+    }
+
+    /// The type part of an extern descriptor of `sort` (after `(sort $id?`), up to its `)`.
+    mutating func parseExternDescriptorBody(_ sort: ComponentSort, at token: WatToken) throws -> ExternDescriptor {
+        let descriptor: ExternDescriptor
+        switch sort {
+        case .core:
             if let index = try parseTypeUseIndex(.core(.type)) {
                 descriptor = .coreModule(typeIndex: index)
             } else {
                 let declarations = try parseModuleTypeDeclarations(name: nil)
                 descriptor = .coreModule(typeIndex: try emitCoreType(.module(declarations), name: nil, at: token))
             }
-        case "func":
-            id = cursor.takeId()
+        case .function:
             if let index = try parseTypeUseIndex(.type) {
                 descriptor = .function(typeIndex: index)
             } else {
                 let type = try parseFunctionTypeBody()
                 descriptor = .function(typeIndex: try emitType(.function(type), name: nil, at: token))
             }
-        case "component":
-            id = cursor.takeId()
+        case .component:
             if let index = try parseTypeUseIndex(.type) {
                 descriptor = .component(typeIndex: index)
             } else {
                 let declarations = try parseTypeDeclarations(kind: .componentType, name: nil)
                 descriptor = .component(typeIndex: try emitType(.component(declarations), name: nil, at: token))
             }
-        case "instance":
-            id = cursor.takeId()
+        case .instance:
             if let index = try parseTypeUseIndex(.type) {
                 descriptor = .instance(typeIndex: index)
             } else {
@@ -110,8 +124,7 @@ extension ComponentTextParser {
                     try parseTypeDeclarations(kind: .instanceType, name: nil), at: cursor)
                 descriptor = .instance(typeIndex: try emitType(.instance(declarations), name: nil, at: token))
             }
-        case "type":
-            id = cursor.takeId()
+        case .type:
             if cursor.atGroup("eq") {
                 cursor.advance(); cursor.advance()
                 descriptor = .type(.equal(typeIndex: try expectIndex(.type)))
@@ -124,21 +137,34 @@ extension ComponentTextParser {
             } else {
                 throw cursor.unexpected()
             }
-        case "value":
+        case .value:
             throw cursor.error("not supported: component values (🪙)", at: token)
-        default:
-            throw cursor.error("unexpected token \(keyword)", at: token)
         }
-        try cursor.expectRightParen()
-        return (descriptor, id)
+        return descriptor
     }
 
     /// A `(type idx)` type use, or nil when the type is written inline.
     mutating func parseTypeUseIndex(_ sort: ComponentSort) throws -> UInt32? {
-        guard cursor.atGroup("type") else { return nil }
+        // `(type idx)`, not a `(type $id deftype)` declaration of an inline type.
+        guard cursor.atGroup("type"), cursor.peek(3).kind == .rightParen else { return nil }
         cursor.advance(); cursor.advance()
         let index = try expectIndex(sort)
         try cursor.expectRightParen()
         return index
+    }
+}
+
+extension ComponentTextParser {
+    /// After a definition's `$id? (export "n")*`: the `(import "name")` abbreviation, then
+    /// the imported item's type. Returns the new index, or nil when there is no import.
+    mutating func parseInlineImport(_ sort: ComponentSort, name id: String?, exports: [ExternName], at token: WatToken) throws -> Bool {
+        guard cursor.atGroup("import"), isInlineImport() else { return false }
+        cursor.advance(); cursor.advance()
+        let name = try parseExternName()
+        try cursor.expectRightParen()
+        let descriptor = try parseExternDescriptorBody(sort, at: token)
+        let index = try emit(.import(ComponentImport(name: name, type: descriptor)), sort: sort, name: id, at: token)
+        try emitInlineExports(exports, sort: sort, index: index, at: token)
+        return true
     }
 }

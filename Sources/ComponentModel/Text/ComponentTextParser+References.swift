@@ -123,10 +123,11 @@ extension ComponentTextParser {
     /// export names, each of which becomes an `alias export` (the last one of `sort`).
     mutating func parseReferenceTail(_ sort: ComponentSort, at token: WatToken) throws -> UInt32 {
         guard case .string = cursor.peek(1).kind else { return try expectIndex(sort) }
-        if case .core(let core) = sort {
+        if case .core(let core) = sort, core != .module, core != .type {
+            // Core funcs, tables, memories, globals and tags come from core instances;
+            // core modules and core types are exported by component instances.
             let instance = try expectIndex(.core(.instance))
             let name = try cursor.expectName()
-            _ = core
             return try emitAlias(Alias(sort: sort, target: .coreExport(instance: instance, name: name)), name: nil, at: token)
         }
         var instance = try expectIndex(.instance)
@@ -152,7 +153,9 @@ extension ComponentTextParser {
         let start = cursor.index
         try skipAliasTarget()
         try cursor.expectLeftParen()
-        let sort = try parseSort()
+        var sort = try parseSort()
+        // In a core module type, `type` is the core type sort.
+        if scope.kind == .moduleType && sort == .type { sort = .core(.type) }
         let name = cursor.takeId()
         try cursor.expectRightParen()
         try cursor.expectRightParen()

@@ -14,6 +14,10 @@ extension ComponentTextParser {
         try cursor.enterGroup("type")
         let name = cursor.takeId()
         let exports = scope.kind == .component ? try parseInlineExportNames() : []
+        if scope.kind == .component, try parseInlineImport(.type, name: name, exports: exports, at: token) {
+            try cursor.expectRightParen()
+            return
+        }
         let index: UInt32
         if cursor.atGroup("alias") {
             index = try parseAliasSugar(sort: .type, name: name, at: token)

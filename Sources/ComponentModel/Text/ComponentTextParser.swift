@@ -157,8 +157,9 @@ struct ComponentTextParser {
         cursor.advance(); cursor.advance(); cursor.advance()
         let name = cursor.takeId()
         let exports = try parseInlineExportNames()
-        if cursor.atGroup("import"), isInlineImport() {
-            throw cursor.error("not supported: inline import of a core module; use (import ...)", at: cursor.peek(1))
+        if try parseInlineImport(.core(.module), name: name, exports: exports, at: token) {
+            try cursor.expectRightParen()
+            return
         }
         let bytes = try WAT.encodeModuleBody(&cursor)
         try cursor.expectRightParen()
@@ -170,8 +171,13 @@ struct ComponentTextParser {
 
     /// Whether the `(import` at the cursor is a one-string inline import abbreviation.
     func isInlineImport() -> Bool {
-        cursor.peek(2).kind != .endOfInput && { if case .string = cursor.peek(2).kind { return true } else { return false } }()
-            && cursor.peek(3).kind == .rightParen
+        var probe = cursor
+        probe.advance(); probe.advance()
+        guard probe.takeString() != nil else { return false }
+        while probe.atGroup("implements") || probe.atGroup("external-id") || probe.atGroup("versionsuffix") {
+            guard (try? probe.skipItem()) != nil else { return false }
+        }
+        return probe.atRightParen
     }
 
     /// `(component $id? (export "n")* fields)` or `(component $id? binary ...)`.
@@ -180,6 +186,10 @@ struct ComponentTextParser {
         try cursor.enterGroup("component")
         let name = cursor.takeId()
         let exports = try parseInlineExportNames()
+        if try parseInlineImport(.component, name: name, exports: exports, at: token) {
+            try cursor.expectRightParen()
+            return
+        }
         let item: ComponentTextItem
         if cursor.current.keyword == "binary" || cursor.current.keyword == "quote" {
             item = .componentBytes(try ComponentWAT.encodeBody(&cursor, name: name))
@@ -208,7 +218,7 @@ struct ComponentTextParser {
     private mutating func parseCoreInstanceBody() throws -> CoreInstance {
         if cursor.atGroup("instantiate") {
             cursor.advance(); cursor.advance()
-            let module = try expectIndex(.core(.module))
+            let module = try parseReference(.core(.module))
             var arguments: [CoreInstantiateArgument] = []
             while cursor.atGroup("with") {
                 cursor.advance(); cursor.advance()
@@ -248,6 +258,16 @@ struct ComponentTextParser {
         try cursor.enterGroup("instance")
         let name = cursor.takeId()
         let exports = try parseInlineExportNames()
+        if try parseInlineImport(.instance, name: name, exports: exports, at: token) {
+            try cursor.expectRightParen()
+            return
+        }
+        if cursor.atGroup("alias") {
+            let index = try parseAliasSugar(sort: .instance, name: name, at: token)
+            try cursor.expectRightParen()
+            try emitInlineExports(exports, sort: .instance, index: index, at: token)
+            return
+        }
         let instance = try parseInstanceBody()
         try cursor.expectRightParen()
         let index = try emit(.instance(instance), sort: .instance, name: name, at: token)
@@ -258,7 +278,7 @@ struct ComponentTextParser {
     private mutating func parseInstanceBody() throws -> ComponentInstance {
         if cursor.atGroup("instantiate") {
             cursor.advance(); cursor.advance()
-            let component = try expectIndex(.component)
+            let component = try parseReference(.component)
             var arguments: [InstantiateArgument] = []
             while cursor.atGroup("with") {
                 cursor.advance(); cursor.advance()
