@@ -33,7 +33,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "spec-tests",
-            dependencies: ["WasmEngine"],
+            dependencies: ["WasmEngine", "ComponentModel"],
             path: "spec-tests"
         ),
         .executableTarget(

@@ -1,5 +1,5 @@
 import Testing
-@testable import WasmEngine
+@_spi(Text) @testable import WasmEngine
 
 /// Tokenization of the text format: delimiters, comments, ids, strings and escapes.
 @Suite struct WatLexerTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import WasmEngine
+@_spi(Text) @testable import WasmEngine
 
 /// Integer and float literals: syntax, range checks and correctly rounded conversion.
 @Suite struct WatLiteralTests {

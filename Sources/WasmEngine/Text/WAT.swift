@@ -23,7 +23,7 @@ public enum WAT {
 
     /// Encodes what follows `(module $id?`: a `binary` or `quote` string list, or fields.
     /// Stops at the closing parenthesis without consuming it.
-    static func encodeModuleBody(_ cursor: inout WatTokenCursor) throws -> [UInt8] {
+    @_spi(Text) public static func encodeModuleBody(_ cursor: inout WatTokenCursor) throws -> [UInt8] {
         if cursor.takeKeyword("binary") {
             var bytes: [UInt8] = []
             while let string = cursor.takeString() { bytes += string }

@@ -1,12 +1,12 @@
 /// The shape of an IEEE 754 binary format: `f32` or `f64`.
-struct WatFloatFormat {
+@_spi(Text) public struct WatFloatFormat {
     /// Stored fraction bits (23 or 52).
     let fractionBits: Int
     /// Exponent field bits (8 or 11).
     let exponentBits: Int
 
-    static let f32 = WatFloatFormat(fractionBits: 23, exponentBits: 8)
-    static let f64 = WatFloatFormat(fractionBits: 52, exponentBits: 11)
+    @_spi(Text) public static let f32 = WatFloatFormat(fractionBits: 23, exponentBits: 8)
+    @_spi(Text) public static let f64 = WatFloatFormat(fractionBits: 52, exponentBits: 11)
 
     var bias: Int { (1 << (exponentBits - 1)) - 1 }
     var maxBiasedExponent: UInt64 { (1 << UInt64(exponentBits)) - 1 }
@@ -22,8 +22,8 @@ struct WatFloatFormat {
 /// (`0x1.8p+3`) forms with an optional sign. Conversion rounds to nearest, ties to even,
 /// directly into the target width (never through `Double` first, which would round twice
 /// for `f32`), using exact big-integer arithmetic for decimal literals.
-enum WatFloatLiteral {
-    static func parse(_ text: String, format: WatFloatFormat) -> WatLiteralResult<UInt64> {
+@_spi(Text) public enum WatFloatLiteral {
+    @_spi(Text) public static func parse(_ text: String, format: WatFloatFormat) -> WatLiteralResult<UInt64> {
         var bytes = Array(text.utf8)[...]
         var sign: UInt64 = 0
         if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {

@@ -1,13 +1,13 @@
 /// The outcome of reading a numeric literal: a value, a well-formed literal that does not
 /// fit the target type, or text that is no literal of the expected kind at all.
-enum WatLiteralResult<Value> {
+@_spi(Text) public enum WatLiteralResult<Value> {
     case value(Value)
     case outOfRange
     case invalid
 }
 
 /// Integer literals of the text format: `123`, `1_000`, `0xFF`, `-0x8000_0000`, `+7`.
-enum WatIntegerLiteral {
+@_spi(Text) public enum WatIntegerLiteral {
     /// Reads `num` or `0x hexnum` digits (underscores only between digits) without a sign.
     /// Returns nil when the text is malformed or the value does not fit 64 bits.
     static func parseUnsigned(_ text: String, hexadecimalOnly: Bool = false) -> UInt64? {
@@ -16,7 +16,7 @@ enum WatIntegerLiteral {
     }
 
     /// Reads an unsigned literal that must fit `bitWidth` bits (indices, limits, offsets).
-    static func parseUnsigned(_ text: String, bitWidth: Int) -> WatLiteralResult<UInt64> {
+    @_spi(Text) public static func parseUnsigned(_ text: String, bitWidth: Int) -> WatLiteralResult<UInt64> {
         let bytes = Array(text.utf8)
         guard let first = bytes.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") else { return .invalid }
         switch readUnsigned(bytes[...], hexadecimalOnly: false) {
@@ -29,7 +29,7 @@ enum WatIntegerLiteral {
 
     /// Reads an `iN` constant: an optionally signed literal in `-2^(N-1) ... 2^N - 1`,
     /// returned as its N-bit two's complement pattern (zero-extended to 64 bits).
-    static func parseInteger(_ text: String, bitWidth: Int) -> WatLiteralResult<UInt64> {
+    @_spi(Text) public static func parseInteger(_ text: String, bitWidth: Int) -> WatLiteralResult<UInt64> {
         var bytes = Array(text.utf8)[...]
         var negative = false
         if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {

@@ -5,7 +5,7 @@
 /// `$l"a"`) or contains characters outside the identifier set is a `reserved` token, which
 /// the parser rejects wherever it appears. Comments (`;; ...` and nested `(; ... ;)`) and
 /// white space separate tokens and are dropped.
-struct WatLexer {
+@_spi(Text) public struct WatLexer {
     private let bytes: [UInt8]
     private var position = 0
     private var line = 1
@@ -16,7 +16,7 @@ struct WatLexer {
     }
 
     /// Tokenizes the whole text; the result always ends with an `.endOfInput` token.
-    static func tokenize(_ text: String) throws -> [WatToken] {
+    @_spi(Text) public static func tokenize(_ text: String) throws -> [WatToken] {
         var lexer = WatLexer(text)
         var tokens: [WatToken] = []
         while true {

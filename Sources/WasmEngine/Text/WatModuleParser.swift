@@ -9,7 +9,7 @@
 ///
 /// The parser checks only what the text format itself requires; type errors and out-of-range
 /// numeric indices are left for the validator, so `assert_invalid` modules still encode.
-struct WatModuleParser {
+@_spi(Text) public struct WatModuleParser {
     var cursor: WatTokenCursor
     var module = Module()
 

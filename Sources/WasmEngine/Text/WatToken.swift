@@ -1,6 +1,6 @@
 /// One lexical token of the WebAssembly text format.
-struct WatToken: Hashable, Sendable {
-    enum Kind: Hashable, Sendable {
+@_spi(Text) public struct WatToken: Hashable, Sendable {
+    @_spi(Text) public enum Kind: Hashable, Sendable {
         case leftParen
         case rightParen
         /// A run of identifier characters that does not start with `$`: a keyword
@@ -16,12 +16,12 @@ struct WatToken: Hashable, Sendable {
         case endOfInput
     }
 
-    let kind: Kind
-    let line: Int
-    let column: Int
+    @_spi(Text) public let kind: Kind
+    @_spi(Text) public let line: Int
+    @_spi(Text) public let column: Int
 
     /// The token's text for error messages.
-    var text: String {
+    @_spi(Text) public var text: String {
         switch kind {
         case .leftParen: return "("
         case .rightParen: return ")"
@@ -33,13 +33,13 @@ struct WatToken: Hashable, Sendable {
     }
 
     /// The text of an atom, or nil for any other kind.
-    var atom: String? {
+    @_spi(Text) public var atom: String? {
         if case .atom(let s) = kind { return s }
         return nil
     }
 
     /// Whether this is an atom starting with a lowercase letter (a keyword in the grammar).
-    var keyword: String? {
+    @_spi(Text) public var keyword: String? {
         guard case .atom(let s) = kind, let first = s.utf8.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return nil }
         return s
     }

@@ -1,96 +1,96 @@
 /// A read position in a token array with the small look-ahead helpers the
 /// recursive-descent parsers of modules and scripts share.
-struct WatTokenCursor {
-    let tokens: [WatToken]
-    var index: Int
+@_spi(Text) public struct WatTokenCursor {
+    @_spi(Text) public let tokens: [WatToken]
+    @_spi(Text) public var index: Int
 
     /// `tokens` must end with an `.endOfInput` token.
-    init(_ tokens: [WatToken], index: Int = 0) {
+    @_spi(Text) public init(_ tokens: [WatToken], index: Int = 0) {
         self.tokens = tokens
         self.index = index
     }
 
-    var current: WatToken { tokens[index] }
+    @_spi(Text) public var current: WatToken { tokens[index] }
 
-    func peek(_ offset: Int = 0) -> WatToken {
+    @_spi(Text) public func peek(_ offset: Int = 0) -> WatToken {
         tokens[min(index + offset, tokens.count - 1)]
     }
 
-    var atEnd: Bool { current.kind == .endOfInput }
-    var atRightParen: Bool { current.kind == .rightParen }
-    var atLeftParen: Bool { current.kind == .leftParen }
+    @_spi(Text) public var atEnd: Bool { current.kind == .endOfInput }
+    @_spi(Text) public var atRightParen: Bool { current.kind == .rightParen }
+    @_spi(Text) public var atLeftParen: Bool { current.kind == .leftParen }
 
-    mutating func advance() {
+    @_spi(Text) public mutating func advance() {
         if index < tokens.count - 1 { index += 1 }
     }
 
-    func error(_ message: String, at token: WatToken? = nil) -> TextError {
+    @_spi(Text) public func error(_ message: String, at token: WatToken? = nil) -> TextError {
         let t = token ?? current
         return TextError(line: t.line, column: t.column, message: message)
     }
 
     /// An error for the current token when it is not what the grammar allows here.
-    func unexpected() -> TextError {
+    @_spi(Text) public func unexpected() -> TextError {
         if atEnd { return error("unexpected end of input") }
         return error("unexpected token \(current.text)")
     }
 
     /// Whether the next tokens are `(` followed by the keyword.
-    func atGroup(_ keyword: String) -> Bool {
+    @_spi(Text) public func atGroup(_ keyword: String) -> Bool {
         current.kind == .leftParen && peek(1).keyword == keyword
     }
 
     /// The keyword after `(`, if the cursor is at a group.
-    var groupKeyword: String? {
+    @_spi(Text) public var groupKeyword: String? {
         current.kind == .leftParen ? peek(1).keyword : nil
     }
 
-    mutating func expectLeftParen() throws {
+    @_spi(Text) public mutating func expectLeftParen() throws {
         guard current.kind == .leftParen else { throw unexpected() }
         advance()
     }
 
-    mutating func expectRightParen() throws {
+    @_spi(Text) public mutating func expectRightParen() throws {
         guard current.kind == .rightParen else { throw unexpected() }
         advance()
     }
 
     /// Consumes `(` keyword.
-    mutating func enterGroup(_ keyword: String) throws {
+    @_spi(Text) public mutating func enterGroup(_ keyword: String) throws {
         guard atGroup(keyword) else { throw unexpected() }
         advance()
         advance()
     }
 
-    mutating func takeKeyword(_ keyword: String) -> Bool {
+    @_spi(Text) public mutating func takeKeyword(_ keyword: String) -> Bool {
         guard current.keyword == keyword else { return false }
         advance()
         return true
     }
 
-    mutating func expectKeyword(_ keyword: String) throws {
+    @_spi(Text) public mutating func expectKeyword(_ keyword: String) throws {
         guard takeKeyword(keyword) else { throw unexpected() }
     }
 
-    mutating func takeId() -> String? {
+    @_spi(Text) public mutating func takeId() -> String? {
         guard case .id(let name) = current.kind else { return nil }
         advance()
         return name
     }
 
-    mutating func takeString() -> [UInt8]? {
+    @_spi(Text) public mutating func takeString() -> [UInt8]? {
         guard case .string(let bytes) = current.kind else { return nil }
         advance()
         return bytes
     }
 
-    mutating func expectString() throws -> [UInt8] {
+    @_spi(Text) public mutating func expectString() throws -> [UInt8] {
         guard let bytes = takeString() else { throw unexpected() }
         return bytes
     }
 
     /// Reads a string that must be valid UTF-8 (import and export names).
-    mutating func expectName() throws -> String {
+    @_spi(Text) public mutating func expectName() throws -> String {
         let token = current
         let bytes = try expectString()
         guard let name = WatTokenCursor.decodeUTF8(bytes) else {
@@ -100,7 +100,7 @@ struct WatTokenCursor {
     }
 
     /// Skips one token, or a whole balanced group when at `(`.
-    mutating func skipItem() throws {
+    @_spi(Text) public mutating func skipItem() throws {
         guard current.kind == .leftParen else {
             if atEnd { throw unexpected() }
             advance()
@@ -119,7 +119,7 @@ struct WatTokenCursor {
     }
 
     /// Reads an unsigned 32-bit number (an index, limit, or similar).
-    mutating func takeU32() throws -> UInt32? {
+    @_spi(Text) public mutating func takeU32() throws -> UInt32? {
         guard let text = current.atom else { return nil }
         switch WatIntegerLiteral.parseUnsigned(text, bitWidth: 32) {
         case .value(let v): advance(); return UInt32(v)
@@ -128,14 +128,14 @@ struct WatTokenCursor {
         }
     }
 
-    mutating func expectU32() throws -> UInt32 {
+    @_spi(Text) public mutating func expectU32() throws -> UInt32 {
         guard let v = try takeU32() else { throw unexpected() }
         return v
     }
 
     /// Decodes bytes that must be well-formed UTF-8 (no overlong forms, surrogates or
     /// code points above U+10FFFF); nil otherwise.
-    static func decodeUTF8(_ bytes: [UInt8]) -> String? {
+    @_spi(Text) public static func decodeUTF8(_ bytes: [UInt8]) -> String? {
         var scalars = String.UnicodeScalarView()
         var iterator = bytes.makeIterator()
         var decoder = UTF8()

@@ -15,7 +15,7 @@ struct WatTypeUse {
 /// Types, type uses and limits in the text format.
 extension WatModuleParser {
     /// Reads a value type: `i32`, `i64`, `f32`, `f64`, `v128`, or a reference type.
-    static func parseValueType(_ cursor: inout WatTokenCursor) throws -> ValueType {
+    @_spi(Text) public static func parseValueType(_ cursor: inout WatTokenCursor) throws -> ValueType {
         switch cursor.current.keyword {
         case "i32": cursor.advance(); return .i32
         case "i64": cursor.advance(); return .i64
@@ -27,7 +27,7 @@ extension WatModuleParser {
     }
 
     /// Reads `funcref`, `externref`, or the long forms `(ref null func)` / `(ref null extern)`.
-    static func parseReferenceType(_ cursor: inout WatTokenCursor) throws -> ValueType {
+    @_spi(Text) public static func parseReferenceType(_ cursor: inout WatTokenCursor) throws -> ValueType {
         switch cursor.current.keyword {
         case "funcref": cursor.advance(); return .funcref
         case "externref": cursor.advance(); return .externref
