@@ -6,8 +6,6 @@ enum ComponentLoadFailure: Error, CustomStringConvertible {
     case text(TextError)
     case decode(ComponentDecodeError)
     case validation(String)
-    /// A stage the harness cannot run yet (validator or runtime not plugged in).
-    case notWired(String)
     case other(Error)
 
     var description: String {
@@ -15,7 +13,6 @@ enum ComponentLoadFailure: Error, CustomStringConvertible {
         case .text(let error): return "text: \(error)"
         case .decode(let error): return "malformed: \(error)"
         case .validation(let message): return "invalid: \(message)"
-        case .notWired(let stage): return "\(stage) not wired"
         case .other(let error): return "error: \(error)"
         }
     }
@@ -46,13 +43,11 @@ enum ComponentPipeline {
         } catch { throw .other(error) }
     }
 
-    /// Whether `validate` runs a validator yet. Until it does, `assert_invalid` can only
-    /// pass when decoding already rejects the component.
-    static let isValidatorWired = false
-
-    /// Seam for `ComponentValidator.validate` (throws `.validation` when wired).
+    /// Runs `ComponentValidator.validate`.
     static func validate(_ component: Component) throws(ComponentLoadFailure) {
-        _ = component
+        do { _ = try ComponentValidator.validate(component) } catch {
+            throw .validation(error.message)
+        }
     }
 
     /// Text, decoding and validation in one go.
@@ -62,24 +57,25 @@ enum ComponentPipeline {
         return decoded
     }
 
-    /// Whether `instantiate` and `invoke` run the component runtime yet.
-    static let isRuntimeWired = false
-
-    /// Seam for `ComponentLinker.instantiate`: a live instance of `component`.
-    static func instantiate(_ component: Component) throws(ComponentLoadFailure) -> ComponentScriptInstance {
-        _ = component
-        throw .notWired("runtime")
+    /// A live instance of `component`, in a store of its own (scripts give top-level
+    /// components no imports). Traps and link errors propagate as they are, so that
+    /// `assert_trap` / `assert_unlinkable` can compare their messages.
+    static func instantiate(_ component: Component) throws -> ComponentScriptInstance {
+        let linker = ComponentLinker()
+        return ComponentScriptInstance(instance: try linker.instantiate(component))
     }
 
-    /// Seam for calling an export of an instance.
+    /// Calls the export `name` of `instance`; traps propagate as they are.
     static func invoke(_ instance: ComponentScriptInstance, _ name: String,
-                       _ arguments: [ComponentValue]) throws(ComponentLoadFailure) -> [ComponentValue] {
-        _ = (instance, name, arguments)
-        throw .notWired("runtime")
+                       _ arguments: [ComponentValue]) throws -> [ComponentValue] {
+        guard let function = instance.instance.function(named: name) else {
+            throw ComponentLoadFailure.other(HarnessError.unknownExport(name))
+        }
+        return try function.call(arguments)
     }
 }
 
-/// A component instance the script created (a placeholder until the runtime is wired).
+/// A component instance the script created.
 struct ComponentScriptInstance {
-    let component: Component
+    let instance: ComponentInstance
 }

@@ -172,7 +172,7 @@ struct ComponentBinaryWriter {
         }
     }
 
-    mutating func instance(_ instance: ComponentInstance) {
+    mutating func instance(_ instance: ComponentInstanceDefinition) {
         switch instance {
         case .instantiate(let component, let arguments):
             byte(0x00)

@@ -275,7 +275,7 @@ struct ComponentTextParser {
     }
 
     /// The body of a component instance definition (also of an inline `(instance ...)`).
-    private mutating func parseInstanceBody() throws -> ComponentInstance {
+    private mutating func parseInstanceBody() throws -> ComponentInstanceDefinition {
         if cursor.atGroup("instantiate") {
             cursor.advance(); cursor.advance()
             let component = try parseReference(.component)
