@@ -8,7 +8,7 @@ indirect enum DefinitionShape: Hashable {
     case component([DefinitionShape])
     case coreInstance(CoreInstance)
     case coreType(CoreType)
-    case instance(ComponentInstance)
+    case instance(ComponentInstanceDefinition)
     case alias(Alias)
     case type(ComponentTypeDefinition)
     case canonical(CanonicalFunction)
