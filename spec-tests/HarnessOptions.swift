@@ -6,6 +6,7 @@ struct HarnessOptions {
     var failuresShown = 5
     var printKinds = false
     var fuel: UInt64?
+    var knownFailuresPath: String?
 
     /// What is wrong with the command line.
     struct UsageError: Error, CustomStringConvertible {
@@ -26,6 +27,7 @@ struct HarnessOptions {
             case "--exclude": options.excludes.append(try value(for: argument))
             case "--recursive": options.recursive = true
             case "--kinds": options.printKinds = true
+            case "--known-failures": options.knownFailuresPath = try value(for: argument)
             case "--fuel":
                 let text = try value(for: argument)
                 guard let fuel = UInt64(text) else {
