@@ -2,18 +2,6 @@ import WasmEngine
 
 /// Types, core types and canonical definitions in the binary format.
 extension ComponentBinaryWriter {
-    /// A signed LEB128 number (the `s33` of type indices in `valtype`).
-    mutating func signed(_ value: Int64) {
-        var v = value
-        while true {
-            let b = UInt8(v & 0x7F)
-            v >>= 7
-            let done = (v == 0 && b & 0x40 == 0) || (v == -1 && b & 0x40 != 0)
-            byte(done ? b : b | 0x80)
-            if done { return }
-        }
-    }
-
     mutating func valueType(_ type: ComponentValueType) {
         switch type {
         case .primitive(let primitive): byte(primitive.rawValue)

@@ -20,7 +20,7 @@ enum ComponentTextItem {
 /// Consecutive definitions of one section kind share a section, so the binary keeps the
 /// text's definition order exactly (which is what index spaces depend on).
 struct ComponentBinaryWriter {
-    private(set) var bytes: [UInt8] = []
+    fileprivate(set) var bytes: [UInt8] = []
 
     /// The preamble: magic, version 0x0d, layer 1.
     static let preamble: [UInt8] = [0x00, 0x61, 0x73, 0x6D, 0x0D, 0x00, 0x01, 0x00]
@@ -71,15 +71,10 @@ struct ComponentBinaryWriter {
 
     mutating func byte(_ value: UInt8) { bytes.append(value) }
 
-    mutating func unsigned(_ value: UInt32) {
-        var v = value
-        repeat {
-            var b = UInt8(v & 0x7F)
-            v >>= 7
-            if v != 0 { b |= 0x80 }
-            bytes.append(b)
-        } while v != 0
-    }
+    mutating func unsigned(_ value: UInt32) { LEB128.appendUnsigned(UInt64(value), to: &bytes) }
+
+    /// A signed LEB128 number (the `s33` of type indices in `valtype`).
+    mutating func signed(_ value: Int64) { LEB128.appendSigned(value, to: &bytes) }
 
     mutating func name(_ text: String) {
         let utf8 = Array(text.utf8)

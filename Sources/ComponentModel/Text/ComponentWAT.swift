@@ -27,20 +27,10 @@ public enum ComponentWAT {
     /// Encodes what follows `(component $id?`: `binary` strings, `quote` strings, or
     /// fields. Stops at the closing parenthesis without consuming it.
     @_spi(Text) public static func encodeBody(_ cursor: inout WatTokenCursor, name: String?) throws -> [UInt8] {
-        if cursor.takeKeyword("binary") {
-            var bytes: [UInt8] = []
-            while let string = cursor.takeString() { bytes += string }
-            return bytes
-        }
-        if cursor.current.keyword == "quote" {
-            let token = cursor.current
-            cursor.advance()
-            var bytes: [UInt8] = []
-            while let string = cursor.takeString() { bytes += string }
-            guard let text = WatTokenCursor.decodeUTF8(bytes) else {
-                throw cursor.error("malformed UTF-8 encoding", at: token)
-            }
-            return try encode(text)
+        switch try cursor.takeEmbeddedSource() {
+        case .binary(let bytes): return bytes
+        case .quote(let text): return try encode(text)
+        case nil: break
         }
         var parser = ComponentTextParser(cursor: cursor)
         let items = try parser.parseComponentBody(name: name)

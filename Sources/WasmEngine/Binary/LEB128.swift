@@ -102,4 +102,27 @@ public enum LEB128 {
             bitsLeft -= 7
         }
     }
+
+    /// Appends `value` in unsigned LEB128, in its shortest form.
+    public static func appendUnsigned(_ value: UInt64, to bytes: inout [UInt8]) {
+        var rest = value
+        repeat {
+            var byte = UInt8(rest & 0x7F)
+            rest >>= 7
+            if rest != 0 { byte |= 0x80 }
+            bytes.append(byte)
+        } while rest != 0
+    }
+
+    /// Appends `value` in signed LEB128, in its shortest form.
+    public static func appendSigned(_ value: Int64, to bytes: inout [UInt8]) {
+        var rest = value
+        while true {
+            let byte = UInt8(rest & 0x7F)
+            rest >>= 7
+            let done = (rest == 0 && byte & 0x40 == 0) || (rest == -1 && byte & 0x40 != 0)
+            bytes.append(done ? byte : byte | 0x80)
+            if done { return }
+        }
+    }
 }

@@ -24,20 +24,10 @@ public enum WAT {
     /// Encodes what follows `(module $id?`: a `binary` or `quote` string list, or fields.
     /// Stops at the closing parenthesis without consuming it.
     @_spi(Text) public static func encodeModuleBody(_ cursor: inout WatTokenCursor) throws -> [UInt8] {
-        if cursor.takeKeyword("binary") {
-            var bytes: [UInt8] = []
-            while let string = cursor.takeString() { bytes += string }
-            return bytes
-        }
-        if cursor.current.keyword == "quote" {
-            let token = cursor.current
-            cursor.advance()
-            var bytes: [UInt8] = []
-            while let string = cursor.takeString() { bytes += string }
-            guard let text = WatTokenCursor.decodeUTF8(bytes) else {
-                throw cursor.error("malformed UTF-8 encoding", at: token)
-            }
-            return try encodeModule(text)
+        switch try cursor.takeEmbeddedSource() {
+        case .binary(let bytes): return bytes
+        case .quote(let text): return try encodeModule(text)
+        case nil: break
         }
         var parser = WatModuleParser(cursor: cursor)
         let module = try parser.parse()
