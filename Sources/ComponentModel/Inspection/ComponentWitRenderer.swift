@@ -19,15 +19,26 @@ public enum ComponentWitRenderer {
     }
 
     /// The names given to value and resource types by type imports and exports in scope.
+    ///
+    /// Only records, variants, enums and flags are printed by name: an alias of any
+    /// other type (`type instant = u64`) is structurally equal to every other use of that
+    /// type, so naming it would misname unrelated uses (`duration` is also `u64`).
     struct TypeNames {
         var values: [ResolvedValueType: String] = [:]
         var resources: [ResolvedResource: String] = [:]
+
+        static func isNominal(_ type: ResolvedValueType) -> Bool {
+            switch type {
+            case .record, .variant, .enum, .flags: return true
+            default: return false
+            }
+        }
 
         mutating func learn(_ items: [ResolvedExtern]) {
             for item in items {
                 guard case .type(let definition) = item.type else { continue }
                 switch definition {
-                case .value(let type) where values[type] == nil: values[type] = item.name
+                case .value(let type) where values[type] == nil && Self.isNominal(type): values[type] = item.name
                 case .resource(let resource) where resources[resource] == nil: resources[resource] = item.name
                 default: break
                 }
@@ -88,10 +99,7 @@ public enum ComponentWitRenderer {
             case .flags(let labels):
                 return "\(prefix)flags \(name) { \(labels.map(witName).joined(separator: ", ")) }\n"
             default:
-                // Renders the structure, not the alias itself (which would print its own name).
-                var unnamed = names
-                unnamed.values[type] = nil
-                return "\(prefix)type \(name) = \(render(type, names: unnamed));\n"
+                return "\(prefix)type \(name) = \(render(type, names: names));\n"
             }
         case .function(let function): return "\(indent)// type \(name) = \(render(function, names: names))\n"
         case .instance: return "\(indent)// type \(name): an instance type\n"
