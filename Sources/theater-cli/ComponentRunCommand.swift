@@ -62,10 +62,8 @@ struct ComponentRunCommand: ParsableCommand {
         do {
             results = try function.call(arguments)
         } catch let trap as ComponentTrap {
-            if let exit = wasi.exitStatus {
-                reportTimings(component, instantiateSeconds, Date().timeIntervalSince(callStart))
-                throw ExitCode(exit.code)
-            }
+            reportTimings(component, instantiateSeconds, Date().timeIntervalSince(callStart))
+            if let exit = wasi.exitStatus { throw ExitCode(exit.code) }
             throw CommandFailure("\(call.functionName) trapped: \(trap.message)")
         }
         let callSeconds = Date().timeIntervalSince(callStart)
