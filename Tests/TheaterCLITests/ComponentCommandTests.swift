@@ -98,6 +98,16 @@ import Testing
         #expect(outcome.standardError.contains("`theater:test/missing@0.1.0#ping` is not provided by this host"))
     }
 
+    @Test func wasiExitEndsTheRunWithTheComponentsStatus() throws {
+        let failed = try run(ComponentFixtures.exit, "quit(true)")
+        #expect(failed.status == 1)
+        #expect(!failed.standardError.contains("trapped"))
+        let succeeded = try run(ComponentFixtures.exit, "quit(false)", ["--timings"])
+        #expect(succeeded.status == 0, "\(succeeded.standardError)")
+        #expect(succeeded.standardOutput == "")
+        #expect(succeeded.standardError.contains("call"))
+    }
+
     // MARK: run: failures
 
     @Test func aTrapIsAnErrorWithStatusOne() throws {

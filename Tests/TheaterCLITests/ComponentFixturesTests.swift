@@ -80,4 +80,19 @@ enum ComponentFixtures {
       (func $run (result u32) (canon lift (core func $main "run")))
       (export "run" (func $run)))
     """#
+
+    /// Imports `wasi:cli/exit@0.2.9` and exports `quit(failed: bool)`, which exits with
+    /// `err` when `failed` is true and `ok` otherwise.
+    static let exit = #"""
+    (component
+      (import "wasi:cli/exit@0.2.9" (instance $exit (export "exit" (func (param "status" (result))))))
+      (alias export $exit "exit" (func $exit-function))
+      (core func $exit-lowered (canon lower (func $exit-function)))
+      (core module $M
+        (import "wasi" "exit" (func $exit (param i32)))
+        (func (export "quit") (param i32) (call $exit (local.get 0)) unreachable))
+      (core instance $m (instantiate $M (with "wasi" (instance (export "exit" (func $exit-lowered))))))
+      (func $quit (param "failed" bool) (canon lift (core func $m "quit")))
+      (export "quit" (func $quit)))
+    """#
 }
