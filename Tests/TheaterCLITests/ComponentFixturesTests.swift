@@ -42,7 +42,7 @@ enum ComponentFixtures {
       (export "theater:test/math@0.1.0" (instance $math)))
     """#
 
-    /// Imports `wasi:io/error`, `wasi:io/streams` and `wasi:cli/stdout` as WASI 0.2.9 types
+    /// Imports `wasi:io/error`, `wasi:io/streams` and `wasi:cli/stdout` with the types WASI 0.2.9 gives
     /// them, and exports `run() -> u32`: writes "hello, stdout\n" to stdout and returns the
     /// write result's discriminant (0 for ok).
     static let hello = #"""
