@@ -47,7 +47,8 @@ let package = Package(
             exclude: ["Fixtures/seed.c.txt", "Fixtures/seed.wasm"]
         ),
         .testTarget(name: "ComponentModelTests", dependencies: ["ComponentModel", "WasmEngine"]),
-        .testTarget(name: "TheaterCLITests", dependencies: ["theater-cli"]),
+        .testTarget(name: "TheaterTests", dependencies: ["Theater", "ComponentModel"]),
+        .testTarget(name: "TheaterCLITests", dependencies: ["theater-cli", "ComponentModel"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -7,7 +7,7 @@ struct ComponentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "component",
         abstract: "Inspect and run WebAssembly components.",
-        subcommands: [ComponentInspectCommand.self]
+        subcommands: [ComponentInspectCommand.self, ComponentRunCommand.self]
     )
 }
 

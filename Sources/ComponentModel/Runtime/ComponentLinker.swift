@@ -13,6 +13,13 @@ import WasmEngine
 public final class ComponentLinker {
     /// The store all core instances are created in.
     public let store: Store
+    /// When set, every import the linker cannot satisfy (a whole import, or an export
+    /// missing from a supplied instance) is filled in from the import's own type: functions
+    /// become stubs that trap when called ("`wasi:sockets/tcp@0.2.9#[method]tcp-socket.bind`
+    /// is not provided by this host"), imported resource types become fresh host resource
+    /// types and `(eq ...)` type imports take the type they equal. Off by default, so a
+    /// missing import is a `ComponentLinkError` at instantiation.
+    public var definesUnknownImportsAsTraps = false
     private var definitions: [String: RuntimeItem] = [:]
 
     /// A linker with nothing defined, instantiating into `store`.
@@ -67,11 +74,110 @@ public final class ComponentLinker {
     /// The definition that satisfies top-level import `entry`, checked against its type.
     private func resolve(_ entry: ComponentImport, in scope: InstantiationScope) throws -> RuntimeItem {
         let name = entry.name.name
-        guard let match = ExternVersionMatching.bestMatch(for: name, among: definitions.keys),
-              let item = definitions[match] else {
+        let match = ExternVersionMatching.bestMatch(for: name, among: definitions.keys)
+        var supplied = match.flatMap { definitions[$0] }
+        if definesUnknownImportsAsTraps {
+            supplied = try UnknownImportStubs.complete(supplied, for: entry.type, name: name, in: scope)
+        }
+        guard let item = supplied else {
             throw ComponentLinkError("missing import `\(name)`: nothing of that name is defined in the linker")
         }
         try ImportTypeChecker.check(item, against: entry.type, name: name, in: scope)
         return item
+    }
+}
+
+/// Builds what `ComponentLinker.definesUnknownImportsAsTraps` supplies for imports the linker
+/// lacks, from the import's declared type resolved in the runtime type space (as
+/// `ImportTypeChecker` resolves it): trapping functions, fresh host resource types, and
+/// instances that keep every export the linker did supply and stub the rest.
+private enum UnknownImportStubs {
+    /// `supplied` (nil when nothing was defined) completed to match `descriptor`; a supplied
+    /// item of another sort is returned unchanged so that the type check reports it.
+    static func complete(_ supplied: RuntimeItem?, for descriptor: ExternDescriptor, name: String,
+                         in scope: InstantiationScope) throws -> RuntimeItem? {
+        try complete(supplied, for: descriptor, path: name, lookup: scope.type, scope: scope)
+    }
+
+    private static func complete(_ supplied: RuntimeItem?, for descriptor: ExternDescriptor, path: String,
+                                 lookup: RuntimeTypeSpace.Lookup, scope: InstantiationScope) throws -> RuntimeItem? {
+        switch descriptor {
+        case .function(let typeIndex):
+            if let supplied { return supplied }
+            guard case .function(let type) = try lookup(typeIndex) else {
+                throw ComponentLinkError("import `\(path)`: type \(typeIndex) is not a function type")
+            }
+            return .function(ComponentFunction(name: path, type: type) { _ in
+                throw ComponentTrap("`\(path)` is not provided by this host")
+            })
+        case .type(.subResource):
+            return supplied ?? .type(.resource(RuntimeResourceType(name: "\(path) (unprovided host resource)")))
+        case .type(.equal(let typeIndex)):
+            if let supplied { return supplied }
+            return .type(try lookup(typeIndex))
+        case .instance(let typeIndex):
+            if let supplied, !isInstance(supplied) { return supplied }
+            guard case .instance(let declarations, let typeScope) = try lookup(typeIndex) else {
+                throw ComponentLinkError("import `\(path)`: type \(typeIndex) is not an instance type")
+            }
+            var instance: ComponentInstance?
+            if case .instance(let given)? = supplied { instance = given }
+            return .instance(try complete(instance, for: declarations, path: path, typeScope: typeScope))
+        case .coreModule, .component, .value:
+            guard let supplied else {
+                throw ComponentLinkError("missing import `\(path)`: a \(descriptor.sort.name) cannot be stubbed")
+            }
+            return supplied
+        }
+    }
+
+    private static func isInstance(_ item: RuntimeItem) -> Bool {
+        if case .instance = item { return true }
+        return false
+    }
+
+    /// An instance with `supplied`'s exports where it has them and stubs for the others,
+    /// walking the instance type's declarations with their own local type index space.
+    private static func complete(_ supplied: ComponentInstance?, for declarations: [InstanceTypeDeclaration],
+                                 path: String, typeScope: InstantiationScope) throws -> ComponentInstance {
+        var local: [RuntimeType?] = []
+        let lookup: RuntimeTypeSpace.Lookup = { index in
+            guard Int(index) < local.count, let type = local[Int(index)] else {
+                throw ComponentLinkError("import `\(path)`: type \(index) of the instance type cannot be resolved")
+            }
+            return type
+        }
+        var exports: [(name: String, item: RuntimeItem)] = []
+        for declaration in declarations {
+            switch declaration {
+            case .coreType:
+                break
+            case .type(let definition):
+                local.append(try? RuntimeTypeSpace.convert(definition, scope: typeScope, lookup: lookup))
+            case .alias(let alias):
+                guard alias.sort == .type else { continue }
+                if case .outer(let count, let index) = alias.target, count > 0 {
+                    local.append(try? typeScope.outer(count - 1).type(index))
+                } else if case .outer(_, let index) = alias.target {
+                    local.append(try? lookup(index))
+                } else {
+                    local.append(nil)
+                }
+            case .export(let name, let descriptor):
+                guard let item = try complete(supplied?.export(name.name), for: descriptor,
+                                              path: "\(path)#\(name.name)", lookup: lookup, scope: typeScope) else {
+                    continue
+                }
+                exports.append((name.name, item))
+                if case .type = descriptor.sort, case .type(let type) = item {
+                    local.append(type)
+                }
+            }
+        }
+        // Exports the type does not mention stay available (they are harmless extras).
+        for name in supplied?.exportNames ?? [] where !exports.contains(where: { $0.name == name }) {
+            if let item = supplied?.export(name) { exports.append((name, item)) }
+        }
+        return ComponentInstance(exports: exports)
     }
 }
