@@ -10,6 +10,7 @@ extension Store {
     }
 
     /// Invokes export `name` of `instance`.
+    @discardableResult
     func call(_ instance: Instance, _ name: String, _ arguments: [Value] = []) throws -> [Value] {
         guard let function = instance.exportedFunction(name) else { throw InvocationError("no export \(name)") }
         return try invoke(function, arguments)
