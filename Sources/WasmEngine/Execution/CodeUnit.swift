@@ -14,12 +14,17 @@
 /// - calls: `a` = first argument slot, which becomes the callee's frame base
 /// - global, table and memory cells are raw pointers carried in `imm`
 ///   (see `RuntimeStorage.swift`)
+///
+/// `handler` is the function that executes the unit (direct threading, see
+/// `Interpreter.swift`); the translator fills it in last (`assignHandlers`), from `op` and,
+/// for a few specialized handlers, the fields. A unit is 32 bytes.
 struct CodeUnit {
     var op: OpCode
     var a: UInt32 = 0
     var b: UInt32 = 0
     var c: UInt32 = 0
     var imm: UInt64 = 0
+    var handler: Handler?
 
     init(_ op: OpCode, a: UInt32 = 0, b: UInt32 = 0, c: UInt32 = 0, imm: UInt64 = 0) {
         self.op = op

@@ -14,7 +14,8 @@ enum MemoryHandlers {
     static func effectiveAddress(_ address: UInt32, _ offset: UInt64, width: UInt64, size: UInt64) throws(TrapReason) -> Int {
         let ea = UInt64(address) &+ offset
         guard ea &+ width <= size else { throw .outOfBoundsMemoryAccess }
-        return Int(ea)
+        // No overflow check needed: `ea` is below 2^35 (see above).
+        return Int(truncatingIfNeeded: ea)
     }
 
     @inline(__always)
@@ -48,6 +49,10 @@ enum MemoryHandlers {
     }
 
     /// `memory.fill`: slots `a`, `a+1`, `a+2` hold destination, byte value and length.
+    /// (Inlined: out of line, it and `copy` share a signature, and LLVM merges their two
+    /// handlers into one function that takes the callee as a stack argument, which breaks
+    /// the handlers' tail calls.)
+    @inline(__always)
     static func fill(_ i: CodeUnit, _ fp: Slots, _ memory: UnsafeMutablePointer<MemoryState>) throws(TrapReason) {
         let base = Int(i.a)
         let destination = UInt64(fp.i32(UInt32(base))), value = fp.i32(UInt32(base + 1)), count = UInt64(fp.i32(UInt32(base + 2)))
@@ -56,6 +61,7 @@ enum MemoryHandlers {
     }
 
     /// `memory.copy` (overlap-safe): slots hold destination, source and length.
+    @inline(__always)
     static func copy(_ i: CodeUnit, _ fp: Slots, _ memory: UnsafeMutablePointer<MemoryState>) throws(TrapReason) {
         let base = Int(i.a)
         let destination = UInt64(fp.i32(UInt32(base))), source = UInt64(fp.i32(UInt32(base + 1)))

@@ -94,6 +94,7 @@ struct Translator {
         }
         closeFuelSegment()
         makeBranchTargetsRelative()
+        for k in code.indices { code[k].handler = CodeUnit.handler(for: code[k]) }
         return (code, localCount + maxHeight + 1)
     }
 

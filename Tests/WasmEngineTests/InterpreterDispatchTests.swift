@@ -1,0 +1,40 @@
+import Testing
+@testable import WasmEngine
+
+/// The threaded dispatch must not consume native stack per executed instruction: long
+/// runs (millions of units, with calls, memory traffic and host calls in the chain) finish
+/// in debug builds too, where handlers return to the driver instead of tail-calling.
+@Suite struct InterpreterDispatchTests {
+    @Test func aLongLoopWithCallsAndMemoryRunsWithoutGrowingTheStack() throws {
+        let store = Store()
+        let instance = try store.instantiate(wat: """
+            (module
+              (memory 1)
+              (func $step (param i32) (result i32)
+                (i32.store (i32.const 16) (i32.add (i32.load (i32.const 16)) (local.get 0)))
+                (i32.and (i32.add (local.get 0) (i32.const 3)) (i32.const 1023)))
+              (func (export "run") (param i32) (result i32)
+                (local i32)
+                (loop $again
+                  (local.set 1 (call $step (local.get 1)))
+                  (br_if $again (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
+                (i32.load (i32.const 16))))
+            """)
+        // 2,000,000 iterations of ~10 units each: far past any native stack if units nested.
+        let expected = (0..<2_000_000).reduce((sum: UInt32(0), x: UInt32(0))) { state, _ in
+            (state.sum &+ state.x, (state.x &+ 3) & 1023)
+        }.sum
+        #expect(try store.call(instance, "run", [.i32(2_000_000)]) == [.i32(expected)])
+    }
+
+    @Test func meteredRunsChargeFuelInsideCallsAndStopWhenItRunsOut() throws {
+        let store = Store(configuration: StoreConfiguration(fuel: 1_000_000))
+        let instance = try store.instantiate(wat: """
+            (module
+              (func $id (param i32) (result i32) (local.get 0))
+              (func (export "spin") (loop $l (drop (call $id (i32.const 1))) (br $l))))
+            """)
+        #expect(throws: Trap.self) { try store.call(instance, "spin", []) }
+        #expect(store.remainingFuel! < 10)
+    }
+}
