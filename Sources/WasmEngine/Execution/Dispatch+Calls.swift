@@ -39,7 +39,8 @@ func enterFunction(_ callee: Int, _ ip: CodePointer, _ fp: Slots, _ memory: Unsa
     guard argumentsAt + entry.pointee.frameSize <= context.pointee.slotLimit else {
         return trap(.callStackExhausted, context)
     }
-    context.pointee.frames[depth] = CallFrame(code: ip + 1, fp: fp, function: context.pointee.function)
+    context.pointee.frames[depth] = CallFrame(code: ip + 1, fp: fp, function: context.pointee.function,
+                                                   memory: context.pointee.memory)
     context.pointee.depth = depth &+ 1
     context.pointee.function = callee
     var memory = memory, memorySize = memorySize
@@ -68,7 +69,15 @@ func zeroLocalsAndRun(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRaw
                       _ context: ContextPointer) -> Exit {
     let entry = context.pointee.functions + context.pointee.function
     let parameterCount = entry.pointee.parameterCount
-    (fp + parameterCount).update(repeating: 0, count: entry.pointee.localCount &- parameterCount)
+    let locals = fp + parameterCount
+    // Few locals is the common case: constant-size zeroing compiles to plain stores.
+    switch entry.pointee.localCount &- parameterCount {
+    case 1: locals.update(repeating: 0, count: 1)
+    case 2: locals.update(repeating: 0, count: 2)
+    case 3: locals.update(repeating: 0, count: 3)
+    case 4: locals.update(repeating: 0, count: 4)
+    case let count: zeroSlots(locals, count: count)
+    }
     return next(ip, fp, memory, memorySize, context)
 }
 
@@ -104,8 +113,15 @@ func popFrame(_ fp: Slots, _ context: ContextPointer) -> Exit {
     let frame = context.pointee.frames[depth]
     guard let code = frame.code else { return .finished }
     context.pointee.function = frame.function
-    let memory = context.pointee.functions[frame.function].memory
+    let memory = frame.memory.unsafelyUnwrapped
     context.pointee.memory = memory
     return next(code, frame.fp, memory.pointee.base, UInt64(truncatingIfNeeded: memory.pointee.byteCount), context)
 }
 
+
+/// Zeroes `count` slots (out of line: the `memset` call would make its caller save
+/// registers on every path).
+@inline(never)
+func zeroSlots(_ slots: Slots, count: Int) {
+    slots.update(repeating: 0, count: count)
+}

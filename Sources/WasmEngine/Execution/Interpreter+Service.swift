@@ -32,7 +32,7 @@ extension Store {
                 guard allowSuspend else {
                     throw .host("a host function suspended inside invoke or a nested call; use Store.start at the outermost level")
                 }
-                frames[depth] = CallFrame(code: ip + 1, fp: fp, function: function)
+                frames[depth] = CallFrame(code: ip + 1, fp: fp, function: function, memory: context.pointee.memory)
                 context.pointee.depth = depth + 1
                 frameCount = depth + 1
                 return .suspended(host: callee, resultsAt: argumentsAt)
