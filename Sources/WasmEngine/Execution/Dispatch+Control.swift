@@ -5,8 +5,8 @@
 @inline(__always)
 func jump(_ taken: Bool, _ offset: UInt32, _ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer,
           _ memorySize: UInt64, _ context: ContextPointer) -> Exit {
-    if taken { return next(ip + 1 + branchOffset(offset), fp, memory, memorySize, context) }
-    return next(ip + 1, fp, memory, memorySize, context)
+    // One tail call for both outcomes (two would each need their own cold path).
+    return next(ip + 1 + (taken ? branchOffset(offset) : 0), fp, memory, memorySize, context)
 }
 
 func handleUnreachable(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,

@@ -7,12 +7,6 @@ func handleI64ExtendI32S(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutable
     return next(ip + 1, fp, memory, memorySize, context)
 }
 
-func handleI64ExtendI32U(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
-                         _ context: ContextPointer) -> Exit {
-    NumericHandlers.i64ExtendI32U(ip.pointee, fp)
-    return next(ip + 1, fp, memory, memorySize, context)
-}
-
 func handleI32WrapI64(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                       _ context: ContextPointer) -> Exit {
     NumericHandlers.i32WrapI64(ip.pointee, fp)
@@ -67,12 +61,6 @@ func handleI64TruncSatF64U(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutab
     return next(ip + 1, fp, memory, memorySize, context)
 }
 
-func handleI32ReinterpretF32(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
-                             _ context: ContextPointer) -> Exit {
-    NumericHandlers.i32ReinterpretF32(ip.pointee, fp)
-    return next(ip + 1, fp, memory, memorySize, context)
-}
-
 func handleI64ReinterpretF64(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                              _ context: ContextPointer) -> Exit {
     NumericHandlers.i64ReinterpretF64(ip.pointee, fp)
@@ -81,80 +69,48 @@ func handleI64ReinterpretF64(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMut
 
 func handleI32TruncF32S(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                         _ context: ContextPointer) -> Exit {
-    do {
-        try NumericHandlers.i32TruncF32S(ip.pointee, fp)
-    } catch {
-        return trap(error, context)
-    }
+    if let reason = NumericHandlers.i32TruncF32S(ip.pointee, fp) { return trap(reason, context) }
     return next(ip + 1, fp, memory, memorySize, context)
 }
 
 func handleI32TruncF64S(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                         _ context: ContextPointer) -> Exit {
-    do {
-        try NumericHandlers.i32TruncF64S(ip.pointee, fp)
-    } catch {
-        return trap(error, context)
-    }
+    if let reason = NumericHandlers.i32TruncF64S(ip.pointee, fp) { return trap(reason, context) }
     return next(ip + 1, fp, memory, memorySize, context)
 }
 
 func handleI32TruncF32U(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                         _ context: ContextPointer) -> Exit {
-    do {
-        try NumericHandlers.i32TruncF32U(ip.pointee, fp)
-    } catch {
-        return trap(error, context)
-    }
+    if let reason = NumericHandlers.i32TruncF32U(ip.pointee, fp) { return trap(reason, context) }
     return next(ip + 1, fp, memory, memorySize, context)
 }
 
 func handleI32TruncF64U(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                         _ context: ContextPointer) -> Exit {
-    do {
-        try NumericHandlers.i32TruncF64U(ip.pointee, fp)
-    } catch {
-        return trap(error, context)
-    }
+    if let reason = NumericHandlers.i32TruncF64U(ip.pointee, fp) { return trap(reason, context) }
     return next(ip + 1, fp, memory, memorySize, context)
 }
 
 func handleI64TruncF32S(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                         _ context: ContextPointer) -> Exit {
-    do {
-        try NumericHandlers.i64TruncF32S(ip.pointee, fp)
-    } catch {
-        return trap(error, context)
-    }
+    if let reason = NumericHandlers.i64TruncF32S(ip.pointee, fp) { return trap(reason, context) }
     return next(ip + 1, fp, memory, memorySize, context)
 }
 
 func handleI64TruncF64S(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                         _ context: ContextPointer) -> Exit {
-    do {
-        try NumericHandlers.i64TruncF64S(ip.pointee, fp)
-    } catch {
-        return trap(error, context)
-    }
+    if let reason = NumericHandlers.i64TruncF64S(ip.pointee, fp) { return trap(reason, context) }
     return next(ip + 1, fp, memory, memorySize, context)
 }
 
 func handleI64TruncF32U(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                         _ context: ContextPointer) -> Exit {
-    do {
-        try NumericHandlers.i64TruncF32U(ip.pointee, fp)
-    } catch {
-        return trap(error, context)
-    }
+    if let reason = NumericHandlers.i64TruncF32U(ip.pointee, fp) { return trap(reason, context) }
     return next(ip + 1, fp, memory, memorySize, context)
 }
 
 func handleI64TruncF64U(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                         _ context: ContextPointer) -> Exit {
-    do {
-        try NumericHandlers.i64TruncF64U(ip.pointee, fp)
-    } catch {
-        return trap(error, context)
-    }
+    if let reason = NumericHandlers.i64TruncF64U(ip.pointee, fp) { return trap(reason, context) }
     return next(ip + 1, fp, memory, memorySize, context)
 }

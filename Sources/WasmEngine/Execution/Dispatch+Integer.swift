@@ -561,80 +561,48 @@ func handleI64Extend32S(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableR
 
 func handleI32DivU(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                    _ context: ContextPointer) -> Exit {
-    do {
-        try NumericHandlers.i32DivU(ip.pointee, fp)
-    } catch {
-        return trap(error, context)
-    }
+    if let reason = NumericHandlers.i32DivU(ip.pointee, fp) { return trap(reason, context) }
     return next(ip + 1, fp, memory, memorySize, context)
 }
 
 func handleI32RemU(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                    _ context: ContextPointer) -> Exit {
-    do {
-        try NumericHandlers.i32RemU(ip.pointee, fp)
-    } catch {
-        return trap(error, context)
-    }
+    if let reason = NumericHandlers.i32RemU(ip.pointee, fp) { return trap(reason, context) }
     return next(ip + 1, fp, memory, memorySize, context)
 }
 
 func handleI32DivS(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                    _ context: ContextPointer) -> Exit {
-    do {
-        try NumericHandlers.i32DivS(ip.pointee, fp)
-    } catch {
-        return trap(error, context)
-    }
+    if let reason = NumericHandlers.i32DivS(ip.pointee, fp) { return trap(reason, context) }
     return next(ip + 1, fp, memory, memorySize, context)
 }
 
 func handleI32RemS(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                    _ context: ContextPointer) -> Exit {
-    do {
-        try NumericHandlers.i32RemS(ip.pointee, fp)
-    } catch {
-        return trap(error, context)
-    }
+    if let reason = NumericHandlers.i32RemS(ip.pointee, fp) { return trap(reason, context) }
     return next(ip + 1, fp, memory, memorySize, context)
 }
 
 func handleI64DivU(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                    _ context: ContextPointer) -> Exit {
-    do {
-        try NumericHandlers.i64DivU(ip.pointee, fp)
-    } catch {
-        return trap(error, context)
-    }
+    if let reason = NumericHandlers.i64DivU(ip.pointee, fp) { return trap(reason, context) }
     return next(ip + 1, fp, memory, memorySize, context)
 }
 
 func handleI64RemU(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                    _ context: ContextPointer) -> Exit {
-    do {
-        try NumericHandlers.i64RemU(ip.pointee, fp)
-    } catch {
-        return trap(error, context)
-    }
+    if let reason = NumericHandlers.i64RemU(ip.pointee, fp) { return trap(reason, context) }
     return next(ip + 1, fp, memory, memorySize, context)
 }
 
 func handleI64DivS(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                    _ context: ContextPointer) -> Exit {
-    do {
-        try NumericHandlers.i64DivS(ip.pointee, fp)
-    } catch {
-        return trap(error, context)
-    }
+    if let reason = NumericHandlers.i64DivS(ip.pointee, fp) { return trap(reason, context) }
     return next(ip + 1, fp, memory, memorySize, context)
 }
 
 func handleI64RemS(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                    _ context: ContextPointer) -> Exit {
-    do {
-        try NumericHandlers.i64RemS(ip.pointee, fp)
-    } catch {
-        return trap(error, context)
-    }
+    if let reason = NumericHandlers.i64RemS(ip.pointee, fp) { return trap(reason, context) }
     return next(ip + 1, fp, memory, memorySize, context)
 }

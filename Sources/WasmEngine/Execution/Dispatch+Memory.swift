@@ -1,6 +1,7 @@
 /// Handlers of memory instructions. Loads and stores use the `memory`/`memorySize`
 /// registers, which mirror the running function's memory cell (`context.memory`); the
-/// semantics (address arithmetic, bounds, byte order) are `MemoryHandlers`'.
+/// effective address and bounds are `MemoryHandlers.effectiveAddress`; memory is
+/// little-endian regardless of the host.
 
 /// A load of a `T` at slot `b` + `c` + `imm`, widened into slot `a`.
 @inline(__always)
@@ -8,11 +9,11 @@ func load<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: Slots, 
                                 _ context: ContextPointer,
                                 _ widen: (T) -> UInt64) -> Exit {
     let i = ip.pointee
-    do {
-        fp[Int(i.a)] = widen(try MemoryHandlers.load(i, fp, memory, memorySize, as: T.self))
-    } catch {
-        return trap(error, context)
+    guard let ea = MemoryHandlers.effectiveAddress(fp.i32(i.b), i.c, i.imm, width: MemoryLayout<T>.size,
+                                                   size: memorySize) else {
+        return trap(.outOfBoundsMemoryAccess, context)
     }
+    fp[Int(i.a)] = widen(T(littleEndian: memory.loadUnaligned(fromByteOffset: ea, as: T.self)))
     return next(ip + 1, fp, memory, memorySize, context)
 }
 
@@ -22,11 +23,11 @@ func loadAdd<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: Slot
                                    _ context: ContextPointer,
                                    _ widen: (T) -> UInt64) -> Exit {
     let i = ip.pointee
-    do {
-        fp[Int(i.a)] = widen(try MemoryHandlers.loadAdd(i, fp, memory, memorySize, as: T.self))
-    } catch {
-        return trap(error, context)
+    guard let ea = MemoryHandlers.effectiveAddress(fp.i32(i.b), fp.i32(i.c), i.imm, width: MemoryLayout<T>.size,
+                                                   size: memorySize) else {
+        return trap(.outOfBoundsMemoryAccess, context)
     }
+    fp[Int(i.a)] = widen(T(littleEndian: memory.loadUnaligned(fromByteOffset: ea, as: T.self)))
     return next(ip + 1, fp, memory, memorySize, context)
 }
 
@@ -36,11 +37,11 @@ func store<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: Slots,
                                  _ context: ContextPointer,
                                  _ value: (CodeUnit) -> T) -> Exit {
     let i = ip.pointee
-    do {
-        try MemoryHandlers.store(i, fp, memory, memorySize, value(i))
-    } catch {
-        return trap(error, context)
+    guard let ea = MemoryHandlers.effectiveAddress(fp.i32(i.a), i.c, i.imm, width: MemoryLayout<T>.size,
+                                                   size: memorySize) else {
+        return trap(.outOfBoundsMemoryAccess, context)
     }
+    memory.storeBytes(of: value(i).littleEndian, toByteOffset: ea, as: T.self)
     return next(ip + 1, fp, memory, memorySize, context)
 }
 
@@ -50,11 +51,11 @@ func storeAdd<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: Slo
                                     _ context: ContextPointer,
                                     _ value: (CodeUnit) -> T) -> Exit {
     let i = ip.pointee
-    do {
-        try MemoryHandlers.storeAdd(i, fp, memory, memorySize, value(i))
-    } catch {
-        return trap(error, context)
+    guard let ea = MemoryHandlers.effectiveAddress(fp.i32(i.a), fp.i32(i.c), i.imm, width: MemoryLayout<T>.size,
+                                                   size: memorySize) else {
+        return trap(.outOfBoundsMemoryAccess, context)
     }
+    memory.storeBytes(of: value(i).littleEndian, toByteOffset: ea, as: T.self)
     return next(ip + 1, fp, memory, memorySize, context)
 }
 
@@ -64,16 +65,6 @@ func handleI32Load(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPoi
 }
 
 func handleI64Load(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
-                   _ context: ContextPointer) -> Exit {
-    load(UInt64.self, ip, fp, memory, memorySize, context) { $0 }
-}
-
-func handleF32Load(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
-                   _ context: ContextPointer) -> Exit {
-    load(UInt32.self, ip, fp, memory, memorySize, context) { UInt64($0) }
-}
-
-func handleF64Load(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                    _ context: ContextPointer) -> Exit {
     load(UInt64.self, ip, fp, memory, memorySize, context) { $0 }
 }
@@ -103,29 +94,14 @@ func handleI64Load8S(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawP
     load(Int8.self, ip, fp, memory, memorySize, context) { UInt64(bitPattern: Int64($0)) }
 }
 
-func handleI64Load8U(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
-                     _ context: ContextPointer) -> Exit {
-    load(UInt8.self, ip, fp, memory, memorySize, context) { UInt64($0) }
-}
-
 func handleI64Load16S(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                       _ context: ContextPointer) -> Exit {
     load(Int16.self, ip, fp, memory, memorySize, context) { UInt64(bitPattern: Int64($0)) }
 }
 
-func handleI64Load16U(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
-                      _ context: ContextPointer) -> Exit {
-    load(UInt16.self, ip, fp, memory, memorySize, context) { UInt64($0) }
-}
-
 func handleI64Load32S(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                       _ context: ContextPointer) -> Exit {
     load(Int32.self, ip, fp, memory, memorySize, context) { UInt64(bitPattern: Int64($0)) }
-}
-
-func handleI64Load32U(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
-                      _ context: ContextPointer) -> Exit {
-    load(UInt32.self, ip, fp, memory, memorySize, context) { UInt64($0) }
 }
 
 func handleI32LoadAdd(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
@@ -153,16 +129,6 @@ func handleI64Store(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPo
     store(UInt64.self, ip, fp, memory, memorySize, context) { UInt64(truncatingIfNeeded: fp[Int($0.b)]) }
 }
 
-func handleF32Store(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
-                    _ context: ContextPointer) -> Exit {
-    store(UInt32.self, ip, fp, memory, memorySize, context) { UInt32(truncatingIfNeeded: fp[Int($0.b)]) }
-}
-
-func handleF64Store(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
-                    _ context: ContextPointer) -> Exit {
-    store(UInt64.self, ip, fp, memory, memorySize, context) { UInt64(truncatingIfNeeded: fp[Int($0.b)]) }
-}
-
 func handleI32Store8(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                      _ context: ContextPointer) -> Exit {
     store(UInt8.self, ip, fp, memory, memorySize, context) { UInt8(truncatingIfNeeded: fp[Int($0.b)]) }
@@ -171,21 +137,6 @@ func handleI32Store8(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawP
 func handleI32Store16(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                       _ context: ContextPointer) -> Exit {
     store(UInt16.self, ip, fp, memory, memorySize, context) { UInt16(truncatingIfNeeded: fp[Int($0.b)]) }
-}
-
-func handleI64Store8(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
-                     _ context: ContextPointer) -> Exit {
-    store(UInt8.self, ip, fp, memory, memorySize, context) { UInt8(truncatingIfNeeded: fp[Int($0.b)]) }
-}
-
-func handleI64Store16(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
-                      _ context: ContextPointer) -> Exit {
-    store(UInt16.self, ip, fp, memory, memorySize, context) { UInt16(truncatingIfNeeded: fp[Int($0.b)]) }
-}
-
-func handleI64Store32(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
-                      _ context: ContextPointer) -> Exit {
-    store(UInt32.self, ip, fp, memory, memorySize, context) { UInt32(truncatingIfNeeded: fp[Int($0.b)]) }
 }
 
 func handleI32StoreAdd(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,

@@ -136,14 +136,6 @@ func handleSelectI64GtUImm(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutab
     select(ip, fp, memory, memorySize, context) { fp.i64($0) > UInt64(bitPattern: Int64(Int32(bitPattern: $1))) }
 }
 
-/// `a` <- the encoded reference in `imm`.
-func handleRefFunc(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
-                   _ context: ContextPointer) -> Exit {
-    let i = ip.pointee
-    fp[Int(i.a)] = i.imm
-    return next(ip + 1, fp, memory, memorySize, context)
-}
-
 func handleRefIsNull(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                      _ context: ContextPointer) -> Exit {
     let i = ip.pointee

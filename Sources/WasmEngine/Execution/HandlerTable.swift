@@ -1,5 +1,9 @@
 /// The handler of each unit: the translator's last step stores it in the unit, so the
 /// interpreter never looks anything up by opcode (direct threading).
+///
+/// Opcodes whose handlers would be identical machine code share one handler ("same
+/// bits"): otherwise LLVM merges the duplicates into one body and turns the others into
+/// thunks that jump to it, an extra jump per executed unit.
 extension CodeUnit {
     /// The handler that executes `unit` (its opcode, specialized by fields for `ret`).
     static func handler(for unit: CodeUnit) -> Handler {
@@ -108,7 +112,7 @@ extension CodeUnit {
         case .i32TruncF64S: return handleI32TruncF64S
         case .i32TruncF64U: return handleI32TruncF64U
         case .i64ExtendI32S: return handleI64ExtendI32S
-        case .i64ExtendI32U: return handleI64ExtendI32U
+        case .i64ExtendI32U: return handleI32WrapI64  // same bits
         case .i64TruncF32S: return handleI64TruncF32S
         case .i64TruncF32U: return handleI64TruncF32U
         case .i64TruncF64S: return handleI64TruncF64S
@@ -123,7 +127,7 @@ extension CodeUnit {
         case .f64ConvertI64S: return handleF64ConvertI64S
         case .f64ConvertI64U: return handleF64ConvertI64U
         case .f64PromoteF32: return handleF64PromoteF32
-        case .i32ReinterpretF32: return handleI32ReinterpretF32
+        case .i32ReinterpretF32: return handleI32WrapI64  // same bits
         case .i64ReinterpretF64: return handleI64ReinterpretF64
         case .f32ReinterpretI32: return handleF32ReinterpretI32
         case .f64ReinterpretI64: return handleF64ReinterpretI64
@@ -236,7 +240,7 @@ extension CodeUnit {
         case .callIndirect: return handleCallIndirect
         case .fuel: return handleFuel
         case .fuelSkip: return handleFuelSkip
-        case .refFunc: return handleRefFunc
+        case .refFunc: return handleConst  // same bits
         case .refIsNull: return handleRefIsNull
         case .globalGet: return handleGlobalGet
         case .globalSet: return handleGlobalSet
@@ -250,27 +254,27 @@ extension CodeUnit {
         case .elemDrop: return handleInStore
         case .i32Load: return handleI32Load
         case .i64Load: return handleI64Load
-        case .f32Load: return handleF32Load
-        case .f64Load: return handleF64Load
+        case .f32Load: return handleI32Load  // same bits
+        case .f64Load: return handleI64Load  // same bits
         case .i32Load8S: return handleI32Load8S
         case .i32Load8U: return handleI32Load8U
         case .i32Load16S: return handleI32Load16S
         case .i32Load16U: return handleI32Load16U
         case .i64Load8S: return handleI64Load8S
-        case .i64Load8U: return handleI64Load8U
+        case .i64Load8U: return handleI32Load8U  // same bits
         case .i64Load16S: return handleI64Load16S
-        case .i64Load16U: return handleI64Load16U
+        case .i64Load16U: return handleI32Load16U  // same bits
         case .i64Load32S: return handleI64Load32S
-        case .i64Load32U: return handleI64Load32U
+        case .i64Load32U: return handleI32Load  // same bits
         case .i32Store: return handleI32Store
         case .i64Store: return handleI64Store
-        case .f32Store: return handleF32Store
-        case .f64Store: return handleF64Store
+        case .f32Store: return handleI32Store  // same bits
+        case .f64Store: return handleI64Store  // same bits
         case .i32Store8: return handleI32Store8
         case .i32Store16: return handleI32Store16
-        case .i64Store8: return handleI64Store8
-        case .i64Store16: return handleI64Store16
-        case .i64Store32: return handleI64Store32
+        case .i64Store8: return handleI32Store8  // same bits
+        case .i64Store16: return handleI32Store16  // same bits
+        case .i64Store32: return handleI32Store  // same bits
         case .i32LoadAdd: return handleI32LoadAdd
         case .i64LoadAdd: return handleI64LoadAdd
         case .i32Load8UAdd: return handleI32Load8UAdd

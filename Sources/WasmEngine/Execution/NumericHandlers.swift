@@ -3,8 +3,10 @@ typealias Slots = UnsafeMutablePointer<UInt64>
 
 /// The handlers of numeric instructions, one static function per internal opcode,
 /// grouped by family in `NumericHandlers+*.swift`. Each reads its operands from the
-/// frame's slots and writes its result there; the dispatch loop in `Interpreter.swift`
-/// calls them and they are always inlined into it.
+/// frame's slots and writes its result there; the threaded handlers (`Dispatch+*.swift`)
+/// call them and they are always inlined there. Operations that can trap return the
+/// `TrapReason` (nil when they completed) instead of throwing: a throw site calls into
+/// the runtime, and a real call on a handler's path costs it a stack frame.
 enum NumericHandlers {}
 
 extension UnsafeMutablePointer where Pointee == UInt64 {
