@@ -33,15 +33,14 @@ func enterFunction(_ callee: Int, _ ip: CodePointer, _ fp: Slots, _ memory: Unsa
                    _ memorySize: UInt64, _ context: ContextPointer) -> Exit {
     let entry = context.pointee.functions + callee
     guard let code = entry.pointee.code else { return leaveForService(ip, fp, context) }
-    let depth = context.pointee.depth
-    guard depth < context.pointee.maxCallDepth else { return trap(.callStackExhausted, context) }
+    let top = context.pointee.frameTop
+    guard top < context.pointee.frameLimit else { return trap(.callStackExhausted, context) }
     let argumentsAt = fp + Int(ip.pointee.a)
     guard argumentsAt + entry.pointee.frameSize <= context.pointee.slotLimit else {
         return trap(.callStackExhausted, context)
     }
-    context.pointee.frames[depth] = CallFrame(code: ip + 1, fp: fp, function: context.pointee.function,
-                                                   memory: context.pointee.memory)
-    context.pointee.depth = depth &+ 1
+    top.pointee = CallFrame(code: ip + 1, fp: fp, function: context.pointee.function, memory: context.pointee.memory)
+    context.pointee.frameTop = top + 1
     context.pointee.function = callee
     var memory = memory, memorySize = memorySize
     let calleeMemory = entry.pointee.memory
@@ -108,9 +107,9 @@ func handleReturn1(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPoi
 /// record. The caller's memory is reloaded even when it is the callee's: it may have grown.
 @inline(__always)
 func popFrame(_ fp: Slots, _ context: ContextPointer) -> Exit {
-    let depth = context.pointee.depth &- 1
-    context.pointee.depth = depth
-    let frame = context.pointee.frames[depth]
+    let top = context.pointee.frameTop - 1
+    context.pointee.frameTop = top
+    let frame = top.pointee
     guard let code = frame.code else { return .finished }
     context.pointee.function = frame.function
     let memory = frame.memory.unsafelyUnwrapped

@@ -20,7 +20,7 @@ extension Store {
                 return nil
             }
             let argumentsAt = fp + Int(i.a)
-            let depth = context.pointee.depth
+            let depth = context.pointee.frameTop - frames
             frameCount = depth
             fuel = context.pointee.fuel
             let suspends = try callHost(callee, argumentsAt: argumentsAt, caller: function,
@@ -33,7 +33,7 @@ extension Store {
                     throw .host("a host function suspended inside invoke or a nested call; use Store.start at the outermost level")
                 }
                 frames[depth] = CallFrame(code: ip + 1, fp: fp, function: function, memory: context.pointee.memory)
-                context.pointee.depth = depth + 1
+                context.pointee.frameTop += 1
                 frameCount = depth + 1
                 return .suspended(host: callee, resultsAt: argumentsAt)
             }

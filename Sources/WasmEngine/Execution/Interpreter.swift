@@ -67,9 +67,10 @@ enum Exit {
 struct ExecutionContext {
     var functions: UnsafeMutablePointer<FunctionEntry>
     let frames: UnsafeMutablePointer<CallFrame>
-    /// The number of frames on the frame stack (the store's `frameCount` while running).
-    var depth: Int
-    let maxCallDepth: Int
+    /// The first free entry of the frame stack (`frames + frameCount` while running).
+    var frameTop: UnsafeMutablePointer<CallFrame>
+    /// `frames + maxCallDepth`: a call needs `frameTop` below it.
+    let frameLimit: UnsafeMutablePointer<CallFrame>
     let slotLimit: Slots
     /// The running function's address.
     var function: Int
@@ -143,7 +144,7 @@ extension Store {
     func run(code: UnsafeMutablePointer<CodeUnit>, pc: Int, fp: Slots,
              function: Int, baseDepth: Int, allowSuspend: Bool) -> RunOutcome {
         var context = ExecutionContext(
-            functions: functions, frames: frames, depth: frameCount, maxCallDepth: maxCallDepth,
+            functions: functions, frames: frames, frameTop: frames + frameCount, frameLimit: frames + maxCallDepth,
             slotLimit: slotLimit, function: function, memory: functions[function].memory,
             ip: code + pc, fp: fp, fuel: fuel)
         return withUnsafeMutablePointer(to: &context) { context in
@@ -164,18 +165,18 @@ extension Store {
             case .proceed:
                 continue
             case .finished:
-                frameCount = context.pointee.depth
+                frameCount = context.pointee.frameTop - frames
                 fuel = context.pointee.fuel
                 return .finished
             case .trapped:
-                frameCount = context.pointee.depth
+                frameCount = context.pointee.frameTop - frames
                 fuel = context.pointee.fuel
                 return .trapped(unwind(context.pointee.trap, function: context.pointee.function, baseDepth: baseDepth))
             case .service:
                 do throws(TrapReason) {
                     if let outcome = try service(context, allowSuspend: allowSuspend) { return outcome }
                 } catch {
-                    frameCount = context.pointee.depth
+                    frameCount = context.pointee.frameTop - frames
                     fuel = context.pointee.fuel
                     return .trapped(unwind(error, function: context.pointee.function, baseDepth: baseDepth))
                 }
