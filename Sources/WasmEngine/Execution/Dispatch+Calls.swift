@@ -54,29 +54,35 @@ func enterFunction(_ callee: Int, _ ip: CodePointer, _ fp: Slots, _ memory: Unsa
         guard charge(start.pointee.imm, context) else { return trap(.outOfFuel, context) }
         start += 1
     }
-    if entry.pointee.localCount > entry.pointee.parameterCount {
-        return zeroLocalsAndRun(start, argumentsAt, memory, memorySize, context)
+    let parameterCount = entry.pointee.parameterCount
+    let zeroCount = entry.pointee.localCount &- parameterCount
+    if zeroCount > 0 {
+        // Up to four locals: zero two or four slots with a couple of stores. Writing past
+        // the locals is harmless: a frame has at least one operand slot after them
+        // (`frameSize` = locals + deepest stack + 1), and operand slots are written
+        // before they are read.
+        let locals = argumentsAt + parameterCount
+        if zeroCount <= 2 {
+            locals[0] = 0
+            locals[1] = 0
+        } else if zeroCount <= 4 {
+            locals.update(repeating: 0, count: 4)
+        } else {
+            return zeroLocalsAndRun(start, argumentsAt, memory, memorySize, context)
+        }
     }
     return next(start, argumentsAt, memory, memorySize, context)
 }
 
-/// Zeroes the declared locals of the function just entered, then runs it from `ip`. A
-/// separate step (a tail call from `enterFunction`): the zeroing becomes a `memset` call,
-/// and inside the call handler it would make every call save and restore registers.
+/// Zeroes the declared locals (more than four) of the function just entered, then runs it
+/// from `ip`. A separate step (a tail call from `enterFunction`): the zeroing is a
+/// `memset` call, and inside the call handler it would make every call save registers.
 @inline(never)
 func zeroLocalsAndRun(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                       _ context: ContextPointer) -> Exit {
     let entry = context.pointee.functions + context.pointee.function
     let parameterCount = entry.pointee.parameterCount
-    let locals = fp + parameterCount
-    // Few locals is the common case: constant-size zeroing compiles to plain stores.
-    switch entry.pointee.localCount &- parameterCount {
-    case 1: locals.update(repeating: 0, count: 1)
-    case 2: locals.update(repeating: 0, count: 2)
-    case 3: locals.update(repeating: 0, count: 3)
-    case 4: locals.update(repeating: 0, count: 4)
-    case let count: zeroSlots(locals, count: count)
-    }
+    zeroSlots(fp + parameterCount, count: entry.pointee.localCount &- parameterCount)
     return next(ip, fp, memory, memorySize, context)
 }
 
