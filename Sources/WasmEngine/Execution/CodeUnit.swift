@@ -187,6 +187,9 @@ enum OpCode: UInt16 {
 
     // Data movement: copy `a` <- slot `b`; const `a` <- `imm`.
     case copy, const
+    /// Two copies in one unit (the translator fuses adjacent copies): `a` <- slot `b`,
+    /// then `c` <- slot `imm`.
+    case copy2
     /// `a` = destination, `b` = first value, `c` = second value, `imm` = condition slot.
     case select
 

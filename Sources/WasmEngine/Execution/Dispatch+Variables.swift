@@ -9,6 +9,15 @@ func handleCopy(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointe
     return next(ip + 1, fp, memory, memorySize, context)
 }
 
+/// `a` <- slot `b`, then `c` <- slot `imm`.
+func handleCopy2(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
+                 _ context: ContextPointer) -> Exit {
+    let i = ip.pointee
+    fp[Int(i.a)] = fp[Int(i.b)]
+    fp[Int(i.c)] = fp[Int(truncatingIfNeeded: i.imm)]
+    return next(ip + 1, fp, memory, memorySize, context)
+}
+
 /// `a` <- `imm`.
 func handleConst(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                  _ context: ContextPointer) -> Exit {

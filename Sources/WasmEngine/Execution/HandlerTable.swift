@@ -184,6 +184,7 @@ extension CodeUnit {
         case .i64RotrImm: return handleI64RotrImm
         case .copy: return handleCopy
         case .const: return handleConst
+        case .copy2: return handleCopy2
         case .select: return handleSelect
         case .selectI32Eq: return handleSelectI32Eq
         case .selectI32LtS: return handleSelectI32LtS

@@ -60,6 +60,9 @@ struct Translator {
     /// The last emitted instruction, if its destination (`a`) is the top stack slot and
     /// it may be retargeted to a local by a following `local.set`/`local.tee`.
     var lastWrite: Int?
+    /// The position of the latest label (branch target) placed at the end of the code:
+    /// a unit emitted there must not be fused into the unit before it.
+    var labelPosition = -1
     /// The `fuel` unit of the current straight-line segment and its instruction count.
     var fuelUnit: Int?
     var fuelCount: UInt64 = 0
@@ -125,7 +128,7 @@ struct Translator {
     mutating func materialize(_ k: Int) {
         switch stack[k] {
         case .slot: return
-        case .local(let x): emit(CodeUnit(.copy, a: slotIndex(k), b: x))
+        case .local(let x): emitCopy(to: slotIndex(k), from: x)
         case .constant(let bits): emit(CodeUnit(.const, a: slotIndex(k), imm: bits))
         }
         stack[k] = .slot
@@ -183,6 +186,18 @@ struct Translator {
         return code.count - 1
     }
 
+    /// Emits `dst` <- slot `src`, fused with an immediately preceding copy when no label
+    /// lies between them (pairs of copies are common around branches and loop-carried
+    /// variables; one dispatch instead of two).
+    mutating func emitCopy(to dst: UInt32, from src: UInt32) {
+        if let last = code.indices.last, code[last].op == .copy, labelPosition != code.count {
+            code[last] = CodeUnit(.copy2, a: code[last].a, b: code[last].b, c: dst, imm: UInt64(src))
+            lastWrite = nil
+            return
+        }
+        emit(CodeUnit(.copy, a: dst, b: src))
+    }
+
     /// Emits an instruction whose destination `a` is the new top stack slot.
     mutating func emitProducing(_ unit: CodeUnit) {
         code.append(unit)
@@ -193,6 +208,7 @@ struct Translator {
     /// after a conditional branch), closing the previous one.
     mutating func startFuelSegment() {
         lastWrite = nil
+        labelPosition = code.count
         guard metered else { return }
         let previous = fuelUnit
         closeFuelSegment()
@@ -406,8 +422,8 @@ struct Translator {
         } else {
             materializeLocal(x)
             switch top {
-            case .slot: emit(CodeUnit(.copy, a: x, b: slotIndex(k)))
-            case .local(let y): if y != x { emit(CodeUnit(.copy, a: x, b: y)) }
+            case .slot: emitCopy(to: x, from: slotIndex(k))
+            case .local(let y): if y != x { emitCopy(to: x, from: y) }
             case .constant(let bits): emit(CodeUnit(.const, a: x, imm: bits))
             }
         }
