@@ -37,4 +37,26 @@ import Testing
         #expect(throws: Trap.self) { try store.call(instance, "spin", []) }
         #expect(store.remainingFuel! < 10)
     }
+
+    @Test func arrayElementLoadsFoldTheShiftAndStillWrapAndTrap() throws {
+        let store = Store()
+        let instance = try store.instantiate(wat: """
+            (module
+              (memory 1)
+              (data (i32.const 0) "\\01\\00\\00\\00\\02\\00\\00\\00\\03\\00\\00\\00\\04\\00\\00\\00")
+              (func (export "i32at") (param i32 i32) (result i32)
+                (i32.load offset=4 (i32.add (local.get 0) (i32.shl (local.get 1) (i32.const 2)))))
+              (func (export "i64at") (param i32 i32) (result i64)
+                (i64.load (i32.add (i32.shl (local.get 1) (i32.const 3)) (local.get 0)))))
+            """)
+        #expect(try store.call(instance, "i32at", [.i32(0), .i32(1)]) == [.i32(3)])
+        #expect(try store.call(instance, "i32at", [.i32(8), .i32(0)]) == [.i32(4)])
+        // The sum wraps at 32 bits: 16 + (0x3FFF_FFFF << 2) = 12 (mod 2^32), then offset 4;
+        // 4 + (0x3FFF_FFFF << 2) = 0, then offset 4 reads element 1.
+        #expect(try store.call(instance, "i32at", [.i32(16), .i32(0x3FFF_FFFF)]) == [.i32(0)])
+        #expect(try store.call(instance, "i32at", [.i32(4), .i32(0x3FFF_FFFF)]) == [.i32(2)])
+        #expect(try store.call(instance, "i64at", [.i32(0), .i32(1)]) == [.i64(0x0000_0004_0000_0003)])
+        #expect(throws: Trap.self) { try store.call(instance, "i32at", [.i32(0), .i32(16384)]) }
+        #expect(throws: Trap.self) { try store.call(instance, "i64at", [.i32(65536 - 4), .i32(0)]) }
+    }
 }

@@ -250,6 +250,10 @@ enum OpCode: UInt16 {
     /// address is `u32(slot + slot c)`; otherwise as the plain forms. `f32`/`f64` accesses
     /// use the `i32`/`i64` forms (same bits).
     case i32LoadAdd, i64LoadAdd, i32Load8UAdd
+    /// Loads whose address is `u32(slot b + (slot c << k))`, `k` the log2 of the access
+    /// width (2 for `i32`, 3 for `i64`): an array element, `i32.shl` and `i32.add` folded
+    /// in by the translator; otherwise as the plain forms.
+    case i32LoadScaled, i64LoadScaled
     case i32StoreAdd, i64StoreAdd, i32Store8Add
     /// Stores of a constant value, held in `b` instead of a slot (the `i64` form
     /// sign-extends it); address and addend as the plain forms.

@@ -31,6 +31,22 @@ func loadAdd<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: Slot
     return next(ip + 1, fp, memory, memorySize, context)
 }
 
+/// A load whose address is slot `b` plus slot `c` scaled by the access width (an array
+/// element: `i32.shl` and `i32.add` folded in).
+@inline(__always)
+func loadScaled<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: Slots,
+                                      _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
+                                      _ context: ContextPointer, _ widen: (T) -> UInt64) -> Exit {
+    let i = ip.pointee
+    let index = fp.i32(i.c) &* UInt32(MemoryLayout<T>.size)
+    guard let ea = MemoryHandlers.effectiveAddress(fp.i32(i.b), index, i.imm, width: MemoryLayout<T>.size,
+                                                   size: memorySize) else {
+        return trap(.outOfBoundsMemoryAccess, context)
+    }
+    fp[Int(i.a)] = widen(T(littleEndian: memory.loadUnaligned(fromByteOffset: ea, as: T.self)))
+    return next(ip + 1, fp, memory, memorySize, context)
+}
+
 /// A store of `value(unit)` at slot `a` + `c` + `imm`.
 @inline(__always)
 func store<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
@@ -117,6 +133,16 @@ func handleI64LoadAdd(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRaw
 func handleI32Load8UAdd(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                         _ context: ContextPointer) -> Exit {
     loadAdd(UInt8.self, ip, fp, memory, memorySize, context) { UInt64($0) }
+}
+
+func handleI32LoadScaled(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
+                         _ context: ContextPointer) -> Exit {
+    loadScaled(UInt32.self, ip, fp, memory, memorySize, context) { UInt64($0) }
+}
+
+func handleI64LoadScaled(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
+                         _ context: ContextPointer) -> Exit {
+    loadScaled(UInt64.self, ip, fp, memory, memorySize, context) { $0 }
 }
 
 func handleI32Store(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,

@@ -279,6 +279,8 @@ extension CodeUnit {
         case .i32LoadAdd: return handleI32LoadAdd
         case .i64LoadAdd: return handleI64LoadAdd
         case .i32Load8UAdd: return handleI32Load8UAdd
+        case .i32LoadScaled: return handleI32LoadScaled
+        case .i64LoadScaled: return handleI64LoadScaled
         case .i32StoreAdd: return handleI32StoreAdd
         case .i64StoreAdd: return handleI64StoreAdd
         case .i32Store8Add: return handleI32Store8Add

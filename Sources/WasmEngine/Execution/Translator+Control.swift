@@ -386,6 +386,15 @@ extension OpCode {
         }
     }
 
+    /// The scaled-index form of a load whose slot-sum form is `sumVariant`, and its shift.
+    static func scaledVariant(_ sumVariant: OpCode) -> (OpCode, UInt64)? {
+        switch sumVariant {
+        case .i32LoadAdd: return (.i32LoadScaled, 2)
+        case .i64LoadAdd: return (.i64LoadScaled, 3)
+        default: return nil
+        }
+    }
+
     /// The form of a store whose address is a sum of two slots, when it has one.
     static func addressSumVariant(_ op: StoreOperator) -> OpCode? {
         switch op {

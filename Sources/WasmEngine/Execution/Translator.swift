@@ -308,9 +308,13 @@ struct Translator {
             emit(CodeUnit(.elemDrop, a: segment))
 
         case .load(let op, let memarg):
-            let (address, addend, isSlot) = popAddress(slotSumFoldable: OpCode.addressSumVariant(op) != nil)
+            var (address, addend, isSlot) = popAddress(slotSumFoldable: OpCode.addressSumVariant(op) != nil)
+            var opcode = isSlot ? OpCode.addressSumVariant(op)! : OpCode(op)
+            if isSlot, let (scaled, shift) = OpCode.scaledVariant(opcode),
+               let (base, index) = takeShift(by: shift, of: address, addend) {
+                (opcode, address, addend) = (scaled, base, index)
+            }
             let dst = pushSlot()
-            let opcode = isSlot ? OpCode.addressSumVariant(op)! : OpCode(op)
             emitProducing(CodeUnit(opcode, a: dst, b: address, c: addend, imm: Translator.clampOffset(memarg.offset)))
         case .store(let op, let memarg):
             if case .constant(let bits)? = stack.last, let immediateOp = OpCode.constantValueVariant(op, bits) {
@@ -380,6 +384,18 @@ struct Translator {
             }
         }
         return (slot, 0, false)
+    }
+
+    /// For a slot-sum address `x + y` just folded out of an `i32.add`: when the last emitted
+    /// instruction computed `x` or `y` into its stack temporary as `i32.shl` by `shift`
+    /// (and no label lies between), removes it and returns the other operand (the base)
+    /// and the slot it shifted (the index).
+    mutating func takeShift(by shift: UInt64, of x: UInt32, _ y: UInt32) -> (base: UInt32, index: UInt32)? {
+        guard x != y, let last = code.indices.last, labelPosition <= last,
+              code[last].op == .i32ShlImm, code[last].imm & 31 == shift,
+              code[last].a == x || code[last].a == y, code[last].a >= UInt32(localCount) else { return nil }
+        let shl = code.removeLast()
+        return (shl.a == x ? y : x, shl.b)
     }
 
     /// Materializes the top `count` entries, pops them, and returns the first one's slot
