@@ -16,8 +16,8 @@
 ///   (see `RuntimeStorage.swift`)
 ///
 /// `handler` is the function that executes the unit (direct threading, see
-/// `Interpreter.swift`); the translator fills it in last (`assignHandlers`), from `op` and,
-/// for a few specialized handlers, the fields. A unit is 32 bytes.
+/// `Interpreter.swift`); the translator fills it in last (`CodeUnit.handler(for:)`), from
+/// `op` and, for a few specialized handlers, the fields. A unit is 32 bytes.
 struct CodeUnit {
     var op: OpCode
     var a: UInt32 = 0

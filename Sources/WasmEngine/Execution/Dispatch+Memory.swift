@@ -5,9 +5,9 @@
 
 /// A load of a `T` at slot `b` + `c` + `imm`, widened into slot `a`.
 @inline(__always)
-func load<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
-                                _ context: ContextPointer,
-                                _ widen: (T) -> UInt64) -> Exit {
+func load<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: Slots,
+                                _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
+                                _ context: ContextPointer, _ widen: (T) -> UInt64) -> Exit {
     let i = ip.pointee
     guard let ea = MemoryHandlers.effectiveAddress(fp.i32(i.b), i.c, i.imm, width: MemoryLayout<T>.size,
                                                    size: memorySize) else {
@@ -19,9 +19,9 @@ func load<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: Slots, 
 
 /// A load whose address is the sum of slots `b` and `c` (a folded `i32.add`).
 @inline(__always)
-func loadAdd<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
-                                   _ context: ContextPointer,
-                                   _ widen: (T) -> UInt64) -> Exit {
+func loadAdd<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: Slots,
+                                   _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
+                                   _ context: ContextPointer, _ widen: (T) -> UInt64) -> Exit {
     let i = ip.pointee
     guard let ea = MemoryHandlers.effectiveAddress(fp.i32(i.b), fp.i32(i.c), i.imm, width: MemoryLayout<T>.size,
                                                    size: memorySize) else {
@@ -49,9 +49,9 @@ func loadScaled<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: S
 
 /// A store of `value(unit)` at slot `a` + `c` + `imm`.
 @inline(__always)
-func store<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
-                                 _ context: ContextPointer,
-                                 _ value: (CodeUnit) -> T) -> Exit {
+func store<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: Slots,
+                                 _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
+                                 _ context: ContextPointer, _ value: (CodeUnit) -> T) -> Exit {
     let i = ip.pointee
     guard let ea = MemoryHandlers.effectiveAddress(fp.i32(i.a), i.c, i.imm, width: MemoryLayout<T>.size,
                                                    size: memorySize) else {
@@ -63,9 +63,9 @@ func store<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: Slots,
 
 /// A store whose address is the sum of slots `a` and `c` (a folded `i32.add`).
 @inline(__always)
-func storeAdd<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
-                                    _ context: ContextPointer,
-                                    _ value: (CodeUnit) -> T) -> Exit {
+func storeAdd<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: Slots,
+                                    _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
+                                    _ context: ContextPointer, _ value: (CodeUnit) -> T) -> Exit {
     let i = ip.pointee
     guard let ea = MemoryHandlers.effectiveAddress(fp.i32(i.a), fp.i32(i.c), i.imm, width: MemoryLayout<T>.size,
                                                    size: memorySize) else {

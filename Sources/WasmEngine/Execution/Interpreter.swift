@@ -17,7 +17,7 @@
 /// for the handlers' own work (fuel, charged once per block, lives in the context).
 ///
 /// Calls and returns stay in the chain: a call pushes a `CallFrame` (the caller's next
-/// unit, fp and function) on the store's frame stack and continues at the callee's
+/// unit, fp, function and memory) on the store's frame stack and continues at the callee's
 /// first unit; `ret` pops it. The callee's frame starts at the caller's first argument
 /// slot, so arguments are never copied, and results are left at the frame's base, which
 /// is exactly where the caller expects them.
@@ -33,6 +33,14 @@
 /// segment and cross-table operations; see `Interpreter+Service.swift`). The driver does
 /// the work and re-enters the chain. Handlers never hold class references, never throw
 /// and never call anything after `next`, so the optimizer can make every `next` a jump.
+///
+/// What keeps a handler's hot path down to its work plus `test`/`jmp *` (check with
+/// `objdump -d --no-show-raw-insn .build/release/theater-bench` after changing one):
+/// no real call on the hot path (a call makes it save registers and, since builds keep
+/// frame pointers, set up a frame): traps tail-call `trap`, and the one cold real call
+/// (`missingHandler` in `next`) is where the frame setup goes; one `next` per handler
+/// where possible (`jump`); and no two handlers with identical machine code (LLVM merges
+/// them into one body reached through an extra jump; `HandlerTable` shares them instead).
 ///
 /// Unoptimized (debug) builds do not turn calls into jumps, so there every handler
 /// returns `.proceed` to the driver instead of chaining, and long runs cannot overflow
