@@ -59,4 +59,28 @@ import Testing
         #expect(throws: Trap.self) { try store.call(instance, "i32at", [.i32(0), .i32(16384)]) }
         #expect(throws: Trap.self) { try store.call(instance, "i64at", [.i32(65536 - 4), .i32(0)]) }
     }
+
+    @Test func multiplyAddFoldsRoundTwiceLikeTheSeparateInstructions() throws {
+        let store = Store()
+        let instance = try store.instantiate(wat: """
+            (module
+              (func (export "f32") (param f32 f32 f32) (result i32)
+                (i32.reinterpret_f32 (f32.add (local.get 2) (f32.mul (local.get 0) (local.get 1)))))
+              (func (export "f64") (param f64 f64 f64) (result i64)
+                (i64.reinterpret_f64 (f64.add (f64.mul (local.get 0) (local.get 1)) (local.get 2)))))
+            """)
+        // (1 + 2^-23)(1 - 2^-23) = 1 - 2^-46 rounds to 1, so adding -1 gives +0 (a fused
+        // multiply-add would give -2^-46).
+        let minusOne32 = Float(-1).bitPattern, minusOne64 = Double(-1).bitPattern
+        #expect(try store.call(instance, "f32", [.f32(0x3F80_0001), .f32(0x3F7F_FFFE), .f32(minusOne32)]) == [.i32(0)])
+        #expect(try store.call(instance, "f64", [.f64(0x3FF0_0000_0000_0001), .f64(0x3FEF_FFFF_FFFF_FFFE),
+                                                 .f64(minusOne64)]) == [.i64(0)])
+        // NaN results are canonical, whichever operand brought the NaN in.
+        #expect(try store.call(instance, "f32", [.f32(0x7FA0_0001), .f32(Float(2).bitPattern), .f32(Float(3).bitPattern)])
+                == [.i32(0x7FC0_0000)])
+        #expect(try store.call(instance, "f64", [.f64(Double(2).bitPattern), .f64(Double(3).bitPattern),
+                                                 .f64(0xFFF4_0000_0000_0000)]) == [.i64(0x7FF8_0000_0000_0000)])
+        #expect(try store.call(instance, "f64", [.f64(Double(2).bitPattern), .f64(Double(3).bitPattern),
+                                                 .f64(Double(0.5).bitPattern)]) == [.i64(Double(6.5).bitPattern)])
+    }
 }

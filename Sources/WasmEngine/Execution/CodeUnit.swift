@@ -175,6 +175,10 @@ enum OpCode: UInt16 {
     case i64TruncSatF64S
     case i64TruncSatF64U
 
+    /// `a` = `b * c + slot imm`, rounded after the multiplication and after the addition
+    /// (not a fused multiply-add): a multiplication whose only use is an addition.
+    case f32MulAdd, f64MulAdd
+
     // Numeric with a constant right operand in `imm` (folded `*.const`).
     case i32AddImm, i32SubImm, i32MulImm, i32AndImm, i32OrImm, i32XorImm
     case i32ShlImm, i32ShrSImm, i32ShrUImm

@@ -312,3 +312,21 @@ func handleF64ReinterpretI64(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMut
     NumericHandlers.f64ReinterpretI64(ip.pointee, fp)
     return next(ip + 1, fp, memory, memorySize, context)
 }
+
+/// `a` = `b * c + imm` (two roundings, as the unfused instructions).
+func handleF32MulAdd(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
+                     _ context: ContextPointer) -> Exit {
+    let i = ip.pointee
+    let product = fp.f32(i.b) * fp.f32(i.c)
+    fp[Int(i.a)] = canonical32(product + fp.f32(UInt32(truncatingIfNeeded: i.imm)))
+    return next(ip + 1, fp, memory, memorySize, context)
+}
+
+/// `a` = `b * c + imm` (two roundings, as the unfused instructions).
+func handleF64MulAdd(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
+                     _ context: ContextPointer) -> Exit {
+    let i = ip.pointee
+    let product = fp.f64(i.b) * fp.f64(i.c)
+    fp[Int(i.a)] = canonical64(product + fp.f64(UInt32(truncatingIfNeeded: i.imm)))
+    return next(ip + 1, fp, memory, memorySize, context)
+}

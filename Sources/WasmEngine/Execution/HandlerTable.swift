@@ -144,6 +144,8 @@ extension CodeUnit {
         case .i64TruncSatF32U: return handleI64TruncSatF32U
         case .i64TruncSatF64S: return handleI64TruncSatF64S
         case .i64TruncSatF64U: return handleI64TruncSatF64U
+        case .f32MulAdd: return handleF32MulAdd
+        case .f64MulAdd: return handleF64MulAdd
         case .i32AddImm: return handleI32AddImm
         case .i32SubImm: return handleI32SubImm
         case .i32MulImm: return handleI32MulImm

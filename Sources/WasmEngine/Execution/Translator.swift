@@ -424,7 +424,31 @@ struct Translator {
         let rhs = popSlot()
         let lhs = popSlot()
         let dst = pushSlot()
+        if let (fused, product) = takeProduct(for: op, lhs, rhs) {
+            let addend = product.a == lhs ? rhs : lhs
+            emitProducing(CodeUnit(fused, a: dst, b: product.b, c: product.c, imm: UInt64(addend)))
+            return
+        }
         emitProducing(CodeUnit(OpCode(op), a: dst, b: lhs, c: rhs))
+    }
+
+    /// For a float addition of `lhs` and `rhs`: when the last emitted instruction is a
+    /// multiplication of the same type into the stack temporary of one of them, removes it
+    /// and returns it with the multiply-add opcode (addition commutes exactly, and NaN
+    /// results are canonical either way).
+    mutating func takeProduct(for op: NumericOperator, _ lhs: UInt32, _ rhs: UInt32) -> (OpCode, CodeUnit)? {
+        let (multiply, fused): (OpCode, OpCode)
+        switch op {
+        case .f32Add: (multiply, fused) = (.f32Mul, .f32MulAdd)
+        case .f64Add: (multiply, fused) = (.f64Mul, .f64MulAdd)
+        default: return nil
+        }
+        guard lhs != rhs, let producer = lastWrite, producer == code.count - 1, code[producer].op == multiply,
+              code[producer].a == lhs || code[producer].a == rhs, code[producer].a >= UInt32(localCount) else {
+            return nil
+        }
+        lastWrite = nil
+        return (fused, code.removeLast())
     }
 
     mutating func translateLocalSet(_ x: UInt32, keep: Bool) {
