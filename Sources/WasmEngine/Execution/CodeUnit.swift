@@ -14,12 +14,17 @@
 /// - calls: `a` = first argument slot, which becomes the callee's frame base
 /// - global, table and memory cells are raw pointers carried in `imm`
 ///   (see `RuntimeStorage.swift`)
+///
+/// `handler` is the function that executes the unit (direct threading, see
+/// `Interpreter.swift`); the translator fills it in last (`CodeUnit.handler(for:)`), from
+/// `op` and, for a few specialized handlers, the fields. A unit is 32 bytes.
 struct CodeUnit {
     var op: OpCode
     var a: UInt32 = 0
     var b: UInt32 = 0
     var c: UInt32 = 0
     var imm: UInt64 = 0
+    var handler: Handler?
 
     init(_ op: OpCode, a: UInt32 = 0, b: UInt32 = 0, c: UInt32 = 0, imm: UInt64 = 0) {
         self.op = op
@@ -170,6 +175,10 @@ enum OpCode: UInt16 {
     case i64TruncSatF64S
     case i64TruncSatF64U
 
+    /// `a` = `b * c + slot imm`, rounded after the multiplication and after the addition
+    /// (not a fused multiply-add): a multiplication whose only use is an addition.
+    case f32MulAdd, f64MulAdd
+
     // Numeric with a constant right operand in `imm` (folded `*.const`).
     case i32AddImm, i32SubImm, i32MulImm, i32AndImm, i32OrImm, i32XorImm
     case i32ShlImm, i32ShrSImm, i32ShrUImm
@@ -182,6 +191,9 @@ enum OpCode: UInt16 {
 
     // Data movement: copy `a` <- slot `b`; const `a` <- `imm`.
     case copy, const
+    /// Two copies in one unit (the translator fuses adjacent copies): `a` <- slot `b`,
+    /// then `c` <- slot `imm`.
+    case copy2
     /// `a` = destination, `b` = first value, `c` = second value, `imm` = condition slot.
     case select
 
@@ -242,6 +254,10 @@ enum OpCode: UInt16 {
     /// address is `u32(slot + slot c)`; otherwise as the plain forms. `f32`/`f64` accesses
     /// use the `i32`/`i64` forms (same bits).
     case i32LoadAdd, i64LoadAdd, i32Load8UAdd
+    /// Loads whose address is `u32(slot b + (slot c << k))`, `k` the log2 of the access
+    /// width (2 for `i32`, 3 for `i64`): an array element, `i32.shl` and `i32.add` folded
+    /// in by the translator; otherwise as the plain forms.
+    case i32LoadScaled, i64LoadScaled
     case i32StoreAdd, i64StoreAdd, i32Store8Add
     /// Stores of a constant value, held in `b` instead of a slot (the `i64` form
     /// sign-extends it); address and addend as the plain forms.

@@ -1,6 +1,7 @@
-/// The parts of calling that are shared by the dispatch loop and the entry points:
-/// frame entry (lazy translation, depth and stack checks, zeroed locals), indirect call
-/// resolution, the bridge to host functions, and trap unwinding.
+/// The parts of calling that run outside the handler chain: frame entry for the entry
+/// points (`Store.begin`; calls inside the chain use `enterFunction`), indirect call
+/// resolution and the bridge to host functions for the driver (`Store.service`), and
+/// trap unwinding.
 extension Store {
     /// Prepares a Wasm function's frame at `fp` (its arguments are already there):
     /// translates it on first call, checks the call depth and the slot stack, zeroes

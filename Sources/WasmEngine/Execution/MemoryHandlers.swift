@@ -1,7 +1,7 @@
 import Foundation
 
-/// Handlers of memory instructions. Loads and stores get the current memory's base and
-/// byte size from the dispatch loop's locals (refreshed after calls and `memory.grow`).
+/// The semantics of memory instructions. Loads and stores get the current memory's base
+/// and byte size from the handlers' registers (refreshed after calls and `memory.grow`).
 ///
 /// The effective address is `u32(address + addend) + offset`: `addend` (field `c`) is an
 /// `i32.add` of a constant folded into the access by the translator, added with 32-bit
@@ -10,44 +10,22 @@ import Foundation
 /// offsets to 2^34, so nothing wraps). An access is in bounds when its last byte is below
 /// the memory's size. Memory is little-endian regardless of the host.
 enum MemoryHandlers {
+    /// The effective address of a `width`-byte access at `u32(address + addend) + offset`,
+    /// or nil when it is out of bounds.
     @inline(__always)
-    static func effectiveAddress(_ address: UInt32, _ offset: UInt64, width: UInt64, size: UInt64) throws(TrapReason) -> Int {
-        let ea = UInt64(address) &+ offset
-        guard ea &+ width <= size else { throw .outOfBoundsMemoryAccess }
-        return Int(ea)
-    }
-
-    @inline(__always)
-    static func load<T: FixedWidthInteger>(_ i: CodeUnit, _ fp: Slots, _ base: UnsafeMutableRawPointer, _ size: UInt64,
-                                           as: T.Type) throws(TrapReason) -> T {
-        let ea = try effectiveAddress(fp.i32(i.b) &+ i.c, i.imm, width: UInt64(MemoryLayout<T>.size), size: size)
-        return T(littleEndian: base.loadUnaligned(fromByteOffset: ea, as: T.self))
-    }
-
-    @inline(__always)
-    static func store<T: FixedWidthInteger>(_ i: CodeUnit, _ fp: Slots, _ base: UnsafeMutableRawPointer, _ size: UInt64,
-                                            _ value: T) throws(TrapReason) {
-        let ea = try effectiveAddress(fp.i32(i.a) &+ i.c, i.imm, width: UInt64(MemoryLayout<T>.size), size: size)
-        base.storeBytes(of: value.littleEndian, toByteOffset: ea, as: T.self)
-    }
-
-    /// A load whose address is the wrapped sum of slots `b` and `c` (a folded `i32.add`).
-    @inline(__always)
-    static func loadAdd<T: FixedWidthInteger>(_ i: CodeUnit, _ fp: Slots, _ base: UnsafeMutableRawPointer, _ size: UInt64,
-                                              as: T.Type) throws(TrapReason) -> T {
-        let ea = try effectiveAddress(fp.i32(i.b) &+ fp.i32(i.c), i.imm, width: UInt64(MemoryLayout<T>.size), size: size)
-        return T(littleEndian: base.loadUnaligned(fromByteOffset: ea, as: T.self))
-    }
-
-    /// A store whose address is the wrapped sum of slots `a` and `c` (a folded `i32.add`).
-    @inline(__always)
-    static func storeAdd<T: FixedWidthInteger>(_ i: CodeUnit, _ fp: Slots, _ base: UnsafeMutableRawPointer, _ size: UInt64,
-                                               _ value: T) throws(TrapReason) {
-        let ea = try effectiveAddress(fp.i32(i.a) &+ fp.i32(i.c), i.imm, width: UInt64(MemoryLayout<T>.size), size: size)
-        base.storeBytes(of: value.littleEndian, toByteOffset: ea, as: T.self)
+    static func effectiveAddress(_ address: UInt32, _ addend: UInt32, _ offset: UInt64, width: Int,
+                                 size: UInt64) -> Int? {
+        let ea = UInt64(address &+ addend) &+ offset
+        guard ea &+ UInt64(width) <= size else { return nil }
+        // No overflow check needed: `ea` is below 2^35 (see above).
+        return Int(truncatingIfNeeded: ea)
     }
 
     /// `memory.fill`: slots `a`, `a+1`, `a+2` hold destination, byte value and length.
+    /// (Inlined: out of line, it and `copy` share a signature, and LLVM merges their two
+    /// handlers into one function that takes the callee as a stack argument, which breaks
+    /// the handlers' tail calls.)
+    @inline(__always)
     static func fill(_ i: CodeUnit, _ fp: Slots, _ memory: UnsafeMutablePointer<MemoryState>) throws(TrapReason) {
         let base = Int(i.a)
         let destination = UInt64(fp.i32(UInt32(base))), value = fp.i32(UInt32(base + 1)), count = UInt64(fp.i32(UInt32(base + 2)))
@@ -56,6 +34,7 @@ enum MemoryHandlers {
     }
 
     /// `memory.copy` (overlap-safe): slots hold destination, source and length.
+    @inline(__always)
     static func copy(_ i: CodeUnit, _ fp: Slots, _ memory: UnsafeMutablePointer<MemoryState>) throws(TrapReason) {
         let base = Int(i.a)
         let destination = UInt64(fp.i32(UInt32(base))), source = UInt64(fp.i32(UInt32(base + 1)))

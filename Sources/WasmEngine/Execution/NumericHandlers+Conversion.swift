@@ -4,11 +4,12 @@
 /// Truncation range checks are done in `Double`, where every f32 and every bound used is
 /// exact, so the checks are exact; int-to-float conversions round to nearest-even in one step.
 extension NumericHandlers {
-    @inline(__always) static func i32TruncF32S(_ i: CodeUnit, _ fp: Slots) throws(TrapReason) {
+    @inline(__always) static func i32TruncF32S(_ i: CodeUnit, _ fp: Slots) -> TrapReason? {
         let x = Double(fp.f32(i.b))
-        if x.isNaN { throw .invalidConversionToInteger }
-        guard x > Int32Range.lower && x < Int32Range.upper else { throw .integerOverflow }
+        if x.isNaN { return .invalidConversionToInteger }
+        guard x > Int32Range.lower && x < Int32Range.upper else { return .integerOverflow }
         fp[Int(i.a)] = UInt64(UInt32(bitPattern: Int32(x)))
+        return nil
     }
 
     @inline(__always) static func i32TruncSatF32S(_ i: CodeUnit, _ fp: Slots) {
@@ -19,11 +20,12 @@ extension NumericHandlers {
         else { fp[Int(i.a)] = UInt64(UInt32(bitPattern: Int32(x))) }
     }
 
-    @inline(__always) static func i32TruncF64S(_ i: CodeUnit, _ fp: Slots) throws(TrapReason) {
+    @inline(__always) static func i32TruncF64S(_ i: CodeUnit, _ fp: Slots) -> TrapReason? {
         let x = fp.f64(i.b)
-        if x.isNaN { throw .invalidConversionToInteger }
-        guard x > Int32Range.lower && x < Int32Range.upper else { throw .integerOverflow }
+        if x.isNaN { return .invalidConversionToInteger }
+        guard x > Int32Range.lower && x < Int32Range.upper else { return .integerOverflow }
         fp[Int(i.a)] = UInt64(UInt32(bitPattern: Int32(x)))
+        return nil
     }
 
     @inline(__always) static func i32TruncSatF64S(_ i: CodeUnit, _ fp: Slots) {
@@ -34,11 +36,12 @@ extension NumericHandlers {
         else { fp[Int(i.a)] = UInt64(UInt32(bitPattern: Int32(x))) }
     }
 
-    @inline(__always) static func i32TruncF32U(_ i: CodeUnit, _ fp: Slots) throws(TrapReason) {
+    @inline(__always) static func i32TruncF32U(_ i: CodeUnit, _ fp: Slots) -> TrapReason? {
         let x = Double(fp.f32(i.b))
-        if x.isNaN { throw .invalidConversionToInteger }
-        guard x > UInt32Range.lower && x < UInt32Range.upper else { throw .integerOverflow }
+        if x.isNaN { return .invalidConversionToInteger }
+        guard x > UInt32Range.lower && x < UInt32Range.upper else { return .integerOverflow }
         fp[Int(i.a)] = UInt64(UInt32(x))
+        return nil
     }
 
     @inline(__always) static func i32TruncSatF32U(_ i: CodeUnit, _ fp: Slots) {
@@ -49,11 +52,12 @@ extension NumericHandlers {
         else { fp[Int(i.a)] = UInt64(UInt32(x)) }
     }
 
-    @inline(__always) static func i32TruncF64U(_ i: CodeUnit, _ fp: Slots) throws(TrapReason) {
+    @inline(__always) static func i32TruncF64U(_ i: CodeUnit, _ fp: Slots) -> TrapReason? {
         let x = fp.f64(i.b)
-        if x.isNaN { throw .invalidConversionToInteger }
-        guard x > UInt32Range.lower && x < UInt32Range.upper else { throw .integerOverflow }
+        if x.isNaN { return .invalidConversionToInteger }
+        guard x > UInt32Range.lower && x < UInt32Range.upper else { return .integerOverflow }
         fp[Int(i.a)] = UInt64(UInt32(x))
+        return nil
     }
 
     @inline(__always) static func i32TruncSatF64U(_ i: CodeUnit, _ fp: Slots) {
@@ -64,11 +68,12 @@ extension NumericHandlers {
         else { fp[Int(i.a)] = UInt64(UInt32(x)) }
     }
 
-    @inline(__always) static func i64TruncF32S(_ i: CodeUnit, _ fp: Slots) throws(TrapReason) {
+    @inline(__always) static func i64TruncF32S(_ i: CodeUnit, _ fp: Slots) -> TrapReason? {
         let x = Double(fp.f32(i.b))
-        if x.isNaN { throw .invalidConversionToInteger }
-        guard x > Int64Range.lower && x < Int64Range.upper else { throw .integerOverflow }
+        if x.isNaN { return .invalidConversionToInteger }
+        guard x > Int64Range.lower && x < Int64Range.upper else { return .integerOverflow }
         fp[Int(i.a)] = UInt64(bitPattern: Int64(x))
+        return nil
     }
 
     @inline(__always) static func i64TruncSatF32S(_ i: CodeUnit, _ fp: Slots) {
@@ -79,11 +84,12 @@ extension NumericHandlers {
         else { fp[Int(i.a)] = UInt64(bitPattern: Int64(x)) }
     }
 
-    @inline(__always) static func i64TruncF64S(_ i: CodeUnit, _ fp: Slots) throws(TrapReason) {
+    @inline(__always) static func i64TruncF64S(_ i: CodeUnit, _ fp: Slots) -> TrapReason? {
         let x = fp.f64(i.b)
-        if x.isNaN { throw .invalidConversionToInteger }
-        guard x > Int64Range.lower && x < Int64Range.upper else { throw .integerOverflow }
+        if x.isNaN { return .invalidConversionToInteger }
+        guard x > Int64Range.lower && x < Int64Range.upper else { return .integerOverflow }
         fp[Int(i.a)] = UInt64(bitPattern: Int64(x))
+        return nil
     }
 
     @inline(__always) static func i64TruncSatF64S(_ i: CodeUnit, _ fp: Slots) {
@@ -94,11 +100,12 @@ extension NumericHandlers {
         else { fp[Int(i.a)] = UInt64(bitPattern: Int64(x)) }
     }
 
-    @inline(__always) static func i64TruncF32U(_ i: CodeUnit, _ fp: Slots) throws(TrapReason) {
+    @inline(__always) static func i64TruncF32U(_ i: CodeUnit, _ fp: Slots) -> TrapReason? {
         let x = Double(fp.f32(i.b))
-        if x.isNaN { throw .invalidConversionToInteger }
-        guard x > UInt64Range.lower && x < UInt64Range.upper else { throw .integerOverflow }
+        if x.isNaN { return .invalidConversionToInteger }
+        guard x > UInt64Range.lower && x < UInt64Range.upper else { return .integerOverflow }
         fp[Int(i.a)] = UInt64(UInt64(x))
+        return nil
     }
 
     @inline(__always) static func i64TruncSatF32U(_ i: CodeUnit, _ fp: Slots) {
@@ -109,11 +116,12 @@ extension NumericHandlers {
         else { fp[Int(i.a)] = UInt64(UInt64(x)) }
     }
 
-    @inline(__always) static func i64TruncF64U(_ i: CodeUnit, _ fp: Slots) throws(TrapReason) {
+    @inline(__always) static func i64TruncF64U(_ i: CodeUnit, _ fp: Slots) -> TrapReason? {
         let x = fp.f64(i.b)
-        if x.isNaN { throw .invalidConversionToInteger }
-        guard x > UInt64Range.lower && x < UInt64Range.upper else { throw .integerOverflow }
+        if x.isNaN { return .invalidConversionToInteger }
+        guard x > UInt64Range.lower && x < UInt64Range.upper else { return .integerOverflow }
         fp[Int(i.a)] = UInt64(UInt64(x))
+        return nil
     }
 
     @inline(__always) static func i64TruncSatF64U(_ i: CodeUnit, _ fp: Slots) {

@@ -437,58 +437,66 @@ extension NumericHandlers {
         fp[Int(i.a)] = UInt64(fp[Int(i.b)].nonzeroBitCount)
     }
 
-    @inline(__always) static func i32DivU(_ i: CodeUnit, _ fp: Slots) throws(TrapReason) {
+    @inline(__always) static func i32DivU(_ i: CodeUnit, _ fp: Slots) -> TrapReason? {
         let x = fp.i32(i.b), y = fp.i32(i.c)
-        if y == 0 { throw .integerDivideByZero }
+        if y == 0 { return .integerDivideByZero }
         fp[Int(i.a)] = UInt64(x / y)
+        return nil
     }
 
-    @inline(__always) static func i32RemU(_ i: CodeUnit, _ fp: Slots) throws(TrapReason) {
+    @inline(__always) static func i32RemU(_ i: CodeUnit, _ fp: Slots) -> TrapReason? {
         let x = fp.i32(i.b), y = fp.i32(i.c)
-        if y == 0 { throw .integerDivideByZero }
+        if y == 0 { return .integerDivideByZero }
         fp[Int(i.a)] = UInt64(x % y)
+        return nil
     }
 
-    @inline(__always) static func i32DivS(_ i: CodeUnit, _ fp: Slots) throws(TrapReason) {
+    @inline(__always) static func i32DivS(_ i: CodeUnit, _ fp: Slots) -> TrapReason? {
         let x = fp.i32(i.b), y = fp.i32(i.c)
         let sx = Int32(bitPattern: x), sy = Int32(bitPattern: y)
-        if sy == 0 { throw .integerDivideByZero }
-        if sx == Int32.min && sy == -1 { throw .integerOverflow }
+        if sy == 0 { return .integerDivideByZero }
+        if sx == Int32.min && sy == -1 { return .integerOverflow }
         fp[Int(i.a)] = UInt64(UInt32(bitPattern: sx / sy))
+        return nil
     }
 
-    @inline(__always) static func i32RemS(_ i: CodeUnit, _ fp: Slots) throws(TrapReason) {
+    @inline(__always) static func i32RemS(_ i: CodeUnit, _ fp: Slots) -> TrapReason? {
         let x = fp.i32(i.b), y = fp.i32(i.c)
         let sx = Int32(bitPattern: x), sy = Int32(bitPattern: y)
-        if sy == 0 { throw .integerDivideByZero }
+        if sy == 0 { return .integerDivideByZero }
         fp[Int(i.a)] = sy == -1 ? 0 : UInt64(UInt32(bitPattern: sx % sy))
+        return nil
     }
 
-    @inline(__always) static func i64DivU(_ i: CodeUnit, _ fp: Slots) throws(TrapReason) {
+    @inline(__always) static func i64DivU(_ i: CodeUnit, _ fp: Slots) -> TrapReason? {
         let x = fp.i64(i.b), y = fp.i64(i.c)
-        if y == 0 { throw .integerDivideByZero }
+        if y == 0 { return .integerDivideByZero }
         fp[Int(i.a)] = UInt64(x / y)
+        return nil
     }
 
-    @inline(__always) static func i64RemU(_ i: CodeUnit, _ fp: Slots) throws(TrapReason) {
+    @inline(__always) static func i64RemU(_ i: CodeUnit, _ fp: Slots) -> TrapReason? {
         let x = fp.i64(i.b), y = fp.i64(i.c)
-        if y == 0 { throw .integerDivideByZero }
+        if y == 0 { return .integerDivideByZero }
         fp[Int(i.a)] = UInt64(x % y)
+        return nil
     }
 
-    @inline(__always) static func i64DivS(_ i: CodeUnit, _ fp: Slots) throws(TrapReason) {
+    @inline(__always) static func i64DivS(_ i: CodeUnit, _ fp: Slots) -> TrapReason? {
         let x = fp.i64(i.b), y = fp.i64(i.c)
         let sx = Int64(bitPattern: x), sy = Int64(bitPattern: y)
-        if sy == 0 { throw .integerDivideByZero }
-        if sx == Int64.min && sy == -1 { throw .integerOverflow }
+        if sy == 0 { return .integerDivideByZero }
+        if sx == Int64.min && sy == -1 { return .integerOverflow }
         fp[Int(i.a)] = UInt64(UInt64(bitPattern: sx / sy))
+        return nil
     }
 
-    @inline(__always) static func i64RemS(_ i: CodeUnit, _ fp: Slots) throws(TrapReason) {
+    @inline(__always) static func i64RemS(_ i: CodeUnit, _ fp: Slots) -> TrapReason? {
         let x = fp.i64(i.b), y = fp.i64(i.c)
         let sx = Int64(bitPattern: x), sy = Int64(bitPattern: y)
-        if sy == 0 { throw .integerDivideByZero }
+        if sy == 0 { return .integerDivideByZero }
         fp[Int(i.a)] = sy == -1 ? 0 : UInt64(UInt64(bitPattern: sx % sy))
+        return nil
     }
 
     @inline(__always) static func i32Extend8S(_ i: CodeUnit, _ fp: Slots) {

@@ -3,8 +3,10 @@ typealias Slots = UnsafeMutablePointer<UInt64>
 
 /// The handlers of numeric instructions, one static function per internal opcode,
 /// grouped by family in `NumericHandlers+*.swift`. Each reads its operands from the
-/// frame's slots and writes its result there; the dispatch loop in `Interpreter.swift`
-/// calls them and they are always inlined into it.
+/// frame's slots and writes its result there; the threaded handlers (`Dispatch+*.swift`)
+/// call them and they are always inlined there. Operations that can trap return the
+/// `TrapReason` (nil when they completed) instead of throwing: a throw site calls into
+/// the runtime, and a real call on a handler's path costs it a stack frame.
 enum NumericHandlers {}
 
 extension UnsafeMutablePointer where Pointee == UInt64 {
@@ -30,7 +32,9 @@ let canonicalNaN64: UInt64 = 0x7FF8_0000_0000_0000
 
 /// An arithmetic f64 result as slot bits, NaNs canonicalized for determinism.
 @inline(__always) func canonical64(_ x: Double) -> UInt64 {
-    x.isNaN ? canonicalNaN64 : x.bitPattern
+    // `x == x` is false only for NaN; unlike `isNaN`, it compiles to one `ucomisd` and a
+    // conditional move instead of integer tests on the bits.
+    x == x ? x.bitPattern : canonicalNaN64
 }
 
 /// Wasm `min`: NaN if either operand is NaN, and -0 is smaller than +0.

@@ -90,7 +90,7 @@ extension Store {
 
         let baseDepth = frameCount
         guard frameCount < maxCallDepth else { throw Trap(reason: .callStackExhausted) }
-        frames[frameCount] = CallFrame(code: nil, fp: base, function: -1)
+        frames[frameCount] = CallFrame(code: nil, fp: base, function: -1, memory: nil)
         frameCount += 1
         let entry: FunctionEntry
         do {

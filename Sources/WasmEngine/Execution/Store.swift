@@ -233,4 +233,6 @@ struct CallFrame {
     var code: UnsafeMutablePointer<CodeUnit>?
     var fp: Slots
     var function: Int
+    /// The caller's memory cell (saves looking it up through `function` on return).
+    var memory: UnsafeMutablePointer<MemoryState>?
 }

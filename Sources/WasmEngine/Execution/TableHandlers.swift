@@ -5,7 +5,7 @@ import Foundation
 /// `imm`, so these handlers never look anything up by index.
 enum TableHandlers {
     @inline(__always) static func cell(_ i: CodeUnit) -> UnsafeMutablePointer<TableState> {
-        UnsafeMutablePointer<TableState>(bitPattern: UInt(truncatingIfNeeded: i.imm))!
+        UnsafeMutablePointer<TableState>(bitPattern: UInt(truncatingIfNeeded: i.imm)).unsafelyUnwrapped
     }
 
     @inline(__always) static func get(_ i: CodeUnit, _ fp: Slots) throws(TrapReason) {

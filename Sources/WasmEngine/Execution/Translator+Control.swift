@@ -12,6 +12,7 @@ extension Translator {
                               parameterCount: signature.parameters.count, resultCount: signature.results.count)
         if kind == .loop {
             control.loopStart = code.count
+            labelPosition = code.count
             startFuelSegment()
         }
         controls.append(control)
@@ -62,6 +63,7 @@ extension Translator {
 
     /// Points the branch at `index` to `target` (the field depends on the branch kind).
     mutating func setTarget(of index: Int, to target: Int) {
+        labelPosition = max(labelPosition, target)
         switch code[index].op {
         case .br: code[index].a = UInt32(target)
         case .brIf, .brUnless: code[index].b = UInt32(target)
@@ -94,8 +96,8 @@ extension Translator {
             let k = stack.count - arity + i
             let dst = slotIndex(control.height + i)
             switch stack[k] {
-            case .slot: if slotIndex(k) != dst { emit(CodeUnit(.copy, a: dst, b: slotIndex(k))) }
-            case .local(let x): emit(CodeUnit(.copy, a: dst, b: x))
+            case .slot: if slotIndex(k) != dst { emitCopy(to: dst, from: slotIndex(k)) }
+            case .local(let x): emitCopy(to: dst, from: x)
             case .constant(let bits): emit(CodeUnit(.const, a: dst, imm: bits))
             }
         }
@@ -160,6 +162,7 @@ extension Translator {
             let target = controls[index]
             if branchNeedsCopies(to: target) {
                 code[first + offset].a = UInt32(code.count)
+                labelPosition = code.count
                 emitBranchCopies(to: target)
                 emitJump(toLabel: depth)
             } else if target.kind == .loop {
@@ -379,6 +382,15 @@ extension OpCode {
         case .i32Load, .f32Load, .i64Load32U: return .i32LoadAdd
         case .i64Load, .f64Load: return .i64LoadAdd
         case .i32Load8U, .i64Load8U: return .i32Load8UAdd
+        default: return nil
+        }
+    }
+
+    /// The scaled-index form of a load whose slot-sum form is `sumVariant`, and its shift.
+    static func scaledVariant(_ sumVariant: OpCode) -> (OpCode, UInt64)? {
+        switch sumVariant {
+        case .i32LoadAdd: return (.i32LoadScaled, 2)
+        case .i64LoadAdd: return (.i64LoadScaled, 3)
         default: return nil
         }
     }

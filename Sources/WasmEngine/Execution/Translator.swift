@@ -60,6 +60,9 @@ struct Translator {
     /// The last emitted instruction, if its destination (`a`) is the top stack slot and
     /// it may be retargeted to a local by a following `local.set`/`local.tee`.
     var lastWrite: Int?
+    /// The position of the latest label (branch target) placed at the end of the code:
+    /// a unit emitted there must not be fused into the unit before it.
+    var labelPosition = -1
     /// The `fuel` unit of the current straight-line segment and its instruction count.
     var fuelUnit: Int?
     var fuelCount: UInt64 = 0
@@ -94,6 +97,7 @@ struct Translator {
         }
         closeFuelSegment()
         makeBranchTargetsRelative()
+        for k in code.indices { code[k].handler = CodeUnit.handler(for: code[k]) }
         return (code, localCount + maxHeight + 1)
     }
 
@@ -124,7 +128,7 @@ struct Translator {
     mutating func materialize(_ k: Int) {
         switch stack[k] {
         case .slot: return
-        case .local(let x): emit(CodeUnit(.copy, a: slotIndex(k), b: x))
+        case .local(let x): emitCopy(to: slotIndex(k), from: x)
         case .constant(let bits): emit(CodeUnit(.const, a: slotIndex(k), imm: bits))
         }
         stack[k] = .slot
@@ -182,6 +186,18 @@ struct Translator {
         return code.count - 1
     }
 
+    /// Emits `dst` <- slot `src`, fused with an immediately preceding copy when no label
+    /// lies between them (pairs of copies are common around branches and loop-carried
+    /// variables; one dispatch instead of two).
+    mutating func emitCopy(to dst: UInt32, from src: UInt32) {
+        if let last = code.indices.last, code[last].op == .copy, labelPosition != code.count {
+            code[last] = CodeUnit(.copy2, a: code[last].a, b: code[last].b, c: dst, imm: UInt64(src))
+            lastWrite = nil
+            return
+        }
+        emit(CodeUnit(.copy, a: dst, b: src))
+    }
+
     /// Emits an instruction whose destination `a` is the new top stack slot.
     mutating func emitProducing(_ unit: CodeUnit) {
         code.append(unit)
@@ -192,6 +208,7 @@ struct Translator {
     /// after a conditional branch), closing the previous one.
     mutating func startFuelSegment() {
         lastWrite = nil
+        labelPosition = code.count
         guard metered else { return }
         let previous = fuelUnit
         closeFuelSegment()
@@ -291,9 +308,13 @@ struct Translator {
             emit(CodeUnit(.elemDrop, a: segment))
 
         case .load(let op, let memarg):
-            let (address, addend, isSlot) = popAddress(slotSumFoldable: OpCode.addressSumVariant(op) != nil)
+            var (address, addend, isSlot) = popAddress(slotSumFoldable: OpCode.addressSumVariant(op) != nil)
+            var opcode = isSlot ? OpCode.addressSumVariant(op)! : OpCode(op)
+            if isSlot, let (scaled, shift) = OpCode.scaledVariant(opcode),
+               let (base, index) = takeShift(by: shift, of: address, addend) {
+                (opcode, address, addend) = (scaled, base, index)
+            }
             let dst = pushSlot()
-            let opcode = isSlot ? OpCode.addressSumVariant(op)! : OpCode(op)
             emitProducing(CodeUnit(opcode, a: dst, b: address, c: addend, imm: Translator.clampOffset(memarg.offset)))
         case .store(let op, let memarg):
             if case .constant(let bits)? = stack.last, let immediateOp = OpCode.constantValueVariant(op, bits) {
@@ -365,6 +386,18 @@ struct Translator {
         return (slot, 0, false)
     }
 
+    /// For a slot-sum address `x + y` just folded out of an `i32.add`: when the last emitted
+    /// instruction computed `x` or `y` into its stack temporary as `i32.shl` by `shift`
+    /// (and no label lies between), removes it and returns the other operand (the base)
+    /// and the slot it shifted (the index).
+    mutating func takeShift(by shift: UInt64, of x: UInt32, _ y: UInt32) -> (base: UInt32, index: UInt32)? {
+        guard x != y, let last = code.indices.last, labelPosition <= last,
+              code[last].op == .i32ShlImm, code[last].imm & 31 == shift,
+              code[last].a == x || code[last].a == y, code[last].a >= UInt32(localCount) else { return nil }
+        let shl = code.removeLast()
+        return (shl.a == x ? y : x, shl.b)
+    }
+
     /// Materializes the top `count` entries, pops them, and returns the first one's slot
     /// (for instructions that take their operands as a consecutive run of slots).
     mutating func popOperands(_ count: Int) -> UInt32 {
@@ -391,7 +424,31 @@ struct Translator {
         let rhs = popSlot()
         let lhs = popSlot()
         let dst = pushSlot()
+        if let (fused, product) = takeProduct(for: op, lhs, rhs) {
+            let addend = product.a == lhs ? rhs : lhs
+            emitProducing(CodeUnit(fused, a: dst, b: product.b, c: product.c, imm: UInt64(addend)))
+            return
+        }
         emitProducing(CodeUnit(OpCode(op), a: dst, b: lhs, c: rhs))
+    }
+
+    /// For a float addition of `lhs` and `rhs`: when the last emitted instruction is a
+    /// multiplication of the same type into the stack temporary of one of them, removes it
+    /// and returns it with the multiply-add opcode (addition commutes exactly, and NaN
+    /// results are canonical either way).
+    mutating func takeProduct(for op: NumericOperator, _ lhs: UInt32, _ rhs: UInt32) -> (OpCode, CodeUnit)? {
+        let (multiply, fused): (OpCode, OpCode)
+        switch op {
+        case .f32Add: (multiply, fused) = (.f32Mul, .f32MulAdd)
+        case .f64Add: (multiply, fused) = (.f64Mul, .f64MulAdd)
+        default: return nil
+        }
+        guard lhs != rhs, let producer = lastWrite, producer == code.count - 1, code[producer].op == multiply,
+              code[producer].a == lhs || code[producer].a == rhs, code[producer].a >= UInt32(localCount) else {
+            return nil
+        }
+        lastWrite = nil
+        return (fused, code.removeLast())
     }
 
     mutating func translateLocalSet(_ x: UInt32, keep: Bool) {
@@ -405,8 +462,8 @@ struct Translator {
         } else {
             materializeLocal(x)
             switch top {
-            case .slot: emit(CodeUnit(.copy, a: x, b: slotIndex(k)))
-            case .local(let y): if y != x { emit(CodeUnit(.copy, a: x, b: y)) }
+            case .slot: emitCopy(to: x, from: slotIndex(k))
+            case .local(let y): if y != x { emitCopy(to: x, from: y) }
             case .constant(let bits): emit(CodeUnit(.const, a: x, imm: bits))
             }
         }
