@@ -140,39 +140,16 @@ private enum UnknownImportStubs {
     /// walking the instance type's declarations with their own local type index space.
     private static func complete(_ supplied: ComponentInstance?, for declarations: [InstanceTypeDeclaration],
                                  path: String, typeScope: InstantiationScope) throws -> ComponentInstance {
-        var local: [RuntimeType?] = []
-        let lookup: RuntimeTypeSpace.Lookup = { index in
-            guard Int(index) < local.count, let type = local[Int(index)] else {
-                throw ComponentLinkError("import `\(path)`: type \(index) of the instance type cannot be resolved")
-            }
-            return type
-        }
         var exports: [(name: String, item: RuntimeItem)] = []
-        for declaration in declarations {
-            switch declaration {
-            case .coreType:
-                break
-            case .type(let definition):
-                local.append(try? RuntimeTypeSpace.convert(definition, scope: typeScope, lookup: lookup))
-            case .alias(let alias):
-                guard alias.sort == .type else { continue }
-                if case .outer(let count, let index) = alias.target, count > 0 {
-                    local.append(try? typeScope.outer(count - 1).type(index))
-                } else if case .outer(_, let index) = alias.target {
-                    local.append(try? lookup(index))
-                } else {
-                    local.append(nil)
-                }
-            case .export(let name, let descriptor):
-                guard let item = try complete(supplied?.export(name.name), for: descriptor,
-                                              path: "\(path)#\(name.name)", lookup: lookup, scope: typeScope) else {
-                    continue
-                }
-                exports.append((name.name, item))
-                if case .type = descriptor.sort, case .type(let type) = item {
-                    local.append(type)
-                }
+        try InstanceTypeWalk.forEachExport(of: declarations, typeScope: typeScope, unresolved: { index in
+            ComponentLinkError("import `\(path)`: type \(index) of the instance type cannot be resolved")
+        }) { name, descriptor, lookup in
+            guard let item = try complete(supplied?.export(name.name), for: descriptor,
+                                          path: "\(path)#\(name.name)", lookup: lookup, scope: typeScope) else {
+                return nil
             }
+            exports.append((name.name, item))
+            return item
         }
         // Exports the type does not mention stay available (they are harmless extras).
         for name in supplied?.exportNames ?? [] where !exports.contains(where: { $0.name == name }) {

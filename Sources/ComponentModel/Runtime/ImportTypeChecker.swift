@@ -49,38 +49,14 @@ struct ImportTypeChecker {
     /// Walks an instance type's declarations against the supplied `instance`.
     private static func check(_ instance: ComponentInstance, against declarations: [InstanceTypeDeclaration],
                               path: String, typeScope: InstantiationScope) throws {
-        var local: [RuntimeType?] = []
-        let lookup: RuntimeTypeSpace.Lookup = { index in
-            guard Int(index) < local.count, let type = local[Int(index)] else {
-                throw ComponentLinkError("type \(index) of the instance type cannot be resolved")
+        try InstanceTypeWalk.forEachExport(of: declarations, typeScope: typeScope, unresolved: { index in
+            ComponentLinkError("type \(index) of the instance type cannot be resolved")
+        }) { name, descriptor, lookup in
+            guard let supplied = instance.export(name.name) else {
+                throw ComponentLinkError("import `\(path)`: the supplied instance has no export `\(name.name)`")
             }
-            return type
-        }
-        for declaration in declarations {
-            switch declaration {
-            case .coreType:
-                break
-            case .type(let definition):
-                local.append(try? RuntimeTypeSpace.convert(definition, scope: typeScope, lookup: lookup))
-            case .alias(let alias):
-                guard alias.sort == .type else { continue }
-                if case .outer(let count, let index) = alias.target, count > 0 {
-                    local.append(try? typeScope.outer(count - 1).type(index))
-                } else if case .outer(_, let index) = alias.target {
-                    local.append(try? lookup(index))
-                } else {
-                    local.append(nil)
-                }
-            case .export(let name, let descriptor):
-                let exportPath = "\(path).\(name.name)"
-                guard let supplied = instance.export(name.name) else {
-                    throw ComponentLinkError("import `\(path)`: the supplied instance has no export `\(name.name)`")
-                }
-                try check(supplied, against: descriptor, path: exportPath, lookup: lookup, scope: typeScope)
-                if case .type = descriptor.sort, case .type(let type) = supplied {
-                    local.append(type)
-                }
-            }
+            try check(supplied, against: descriptor, path: "\(path).\(name.name)", lookup: lookup, scope: typeScope)
+            return supplied
         }
     }
 }
