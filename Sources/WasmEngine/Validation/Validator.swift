@@ -22,7 +22,6 @@ public enum Validator {
         }
         for table in module.tables { try validateTable(table) }
         for memory in module.memories { try validateMemory(memory) }
-        if context.memories.count > 1 { throw ValidationError("multiple memories") }
         for global in module.globals {
             try checkSupported(global.type.valueType)
             try ConstantExpressionValidator.validate(global.initializer, producing: global.type.valueType, context: context)
