@@ -22,6 +22,10 @@ struct FunctionBodyDecoder {
     /// Whether any body decoded so far uses `memory.init` or `data.drop`.
     private(set) var usesDataSegmentIndices = false
 
+    /// Whether the module has more than one memory (selects the encoding of memory
+    /// indices, see `InstructionDecoder.decode`); set once the memories are known.
+    var multipleMemories = false
+
     /// A decoder for the bodies of a module of `inputSize` bytes.
     init(inputSize: Int) {
         remainingLocalsBudget = 1_000_000 + 16 * UInt64(inputSize)
@@ -33,7 +37,8 @@ struct FunctionBodyDecoder {
         let size = try reader.readLength()
         let start = reader.position
         let locals = try readLocals(&reader)
-        let sequence = try InstructionDecoder.decode(&reader, keepFinalEnd: true, buffer: buffer)
+        let sequence = try InstructionDecoder.decode(&reader, keepFinalEnd: true, buffer: buffer,
+                                                 multipleMemories: multipleMemories)
         guard reader.position == start + size else {
             throw reader.error("section size mismatch", at: start)
         }

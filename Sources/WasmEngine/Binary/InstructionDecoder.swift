@@ -28,7 +28,13 @@ struct InstructionDecoder {
     /// With `keepFinalEnd` the closing `end` is part of the result (function bodies);
     /// without it, it is consumed but dropped (constant expressions). Instructions are
     /// collected in `buffer` (scratch storage the caller reuses) and moved out at the end.
-    static func decode(_ reader: inout ByteReader, keepFinalEnd: Bool, buffer: InstructionBuffer) throws -> Sequence {
+    ///
+    /// `multipleMemories` selects how memory indices are encoded: in a module with at most
+    /// one memory they follow Wasm 2.0 (a reserved zero byte, memarg flags below 32), so
+    /// encodings that 2.0 rejects as malformed stay malformed; with several memories they
+    /// follow multi-memory (Wasm 3.0): `memidx` immediates and memarg bit 6.
+    static func decode(_ reader: inout ByteReader, keepFinalEnd: Bool, buffer: InstructionBuffer,
+                       multipleMemories: Bool = false) throws -> Sequence {
         buffer.removeAll()
         // On an error, drop what was collected so the buffer is clean for the next use.
         defer { buffer.removeAll() }
@@ -65,7 +71,7 @@ struct InstructionDecoder {
             default:
                 break
             }
-            let instruction = try decodeInstruction(opcode: opcode, at: offset, &reader)
+            let instruction = try decodeInstruction(opcode: opcode, at: offset, multipleMemories: multipleMemories, &reader)
             if opcode == 0xFC {
                 switch instruction {
                 case .memoryInit, .dataDrop: usesDataSegmentIndices = true
@@ -84,7 +90,8 @@ struct InstructionDecoder {
 
     /// Decodes the immediates of the instruction whose opcode byte (at `offset`) was just read.
     @inline(__always)
-    private static func decodeInstruction(opcode: UInt8, at offset: Int, _ reader: inout ByteReader) throws -> Instruction {
+    private static func decodeInstruction(opcode: UInt8, at offset: Int, multipleMemories: Bool,
+                                          _ reader: inout ByteReader) throws -> Instruction {
         switch opcode {
         case 0x00: return .unreachable
         case 0x01: return .nop
@@ -113,16 +120,14 @@ struct InstructionDecoder {
         case 0x26: return .tableSet(try reader.readVarUInt32())
         case 0x28...0x35:
             let load = LoadOperator(rawValue: opcode)!
-            return .load(load, try readMemoryArgument(&reader))
+            return .load(load, try readMemoryArgument(&reader, multipleMemories: multipleMemories))
         case 0x36...0x3E:
             let store = StoreOperator(rawValue: opcode)!
-            return .store(store, try readMemoryArgument(&reader))
+            return .store(store, try readMemoryArgument(&reader, multipleMemories: multipleMemories))
         case 0x3F:
-            try reader.expectByte(0x00, "zero byte expected")
-            return .memorySize(memoryIndex: 0)
+            return .memorySize(memoryIndex: try readMemoryIndex(&reader, multipleMemories: multipleMemories))
         case 0x40:
-            try reader.expectByte(0x00, "zero byte expected")
-            return .memoryGrow(memoryIndex: 0)
+            return .memoryGrow(memoryIndex: try readMemoryIndex(&reader, multipleMemories: multipleMemories))
         case 0x41: return .i32Const(try reader.readVarInt32())
         case 0x42: return .i64Const(try reader.readVarInt64())
         case 0x43: return .f32Const(bits: try reader.readFixedUInt32())
@@ -133,31 +138,31 @@ struct InstructionDecoder {
         case 0xD0: return .refNull(try reader.readReferenceType())
         case 0xD1: return .refIsNull
         case 0xD2: return .refFunc(functionIndex: try reader.readVarUInt32())
-        case 0xFC: return try decodePrefixedInstruction(at: offset, &reader)
+        case 0xFC: return try decodePrefixedInstruction(at: offset, multipleMemories: multipleMemories, &reader)
         default: break
         }
         throw reader.error("illegal opcode \(hex(opcode))", at: offset)
     }
 
     /// Decodes a `0xFC`-prefixed instruction: saturating truncation, bulk memory and table ops.
-    private static func decodePrefixedInstruction(at offset: Int, _ reader: inout ByteReader) throws -> Instruction {
+    private static func decodePrefixedInstruction(at offset: Int, multipleMemories: Bool,
+                                                  _ reader: inout ByteReader) throws -> Instruction {
         let subopcode = try reader.readVarUInt32()
         switch subopcode {
         case 0...7:
             return .numeric(NumericOperator(opcode: 0xFC00 | UInt16(subopcode))!)
         case 8:
             let dataIndex = try reader.readVarUInt32()
-            try reader.expectByte(0x00, "zero byte expected")
-            return .memoryInit(dataIndex: dataIndex, memoryIndex: 0)
+            return .memoryInit(dataIndex: dataIndex,
+                               memoryIndex: try readMemoryIndex(&reader, multipleMemories: multipleMemories))
         case 9:
             return .dataDrop(try reader.readVarUInt32())
         case 10:
-            try reader.expectByte(0x00, "zero byte expected")
-            try reader.expectByte(0x00, "zero byte expected")
-            return .memoryCopy(destinationMemory: 0, sourceMemory: 0)
+            let destination = try readMemoryIndex(&reader, multipleMemories: multipleMemories)
+            return .memoryCopy(destinationMemory: destination,
+                               sourceMemory: try readMemoryIndex(&reader, multipleMemories: multipleMemories))
         case 11:
-            try reader.expectByte(0x00, "zero byte expected")
-            return .memoryFill(memoryIndex: 0)
+            return .memoryFill(memoryIndex: try readMemoryIndex(&reader, multipleMemories: multipleMemories))
         case 12:
             let elementIndex = try reader.readVarUInt32()
             return .tableInit(elementIndex: elementIndex, tableIndex: try reader.readVarUInt32())
@@ -177,13 +182,36 @@ struct InstructionDecoder {
         }
     }
 
-    /// A load/store immediate: alignment exponent (must be below 32 in Wasm 2.0, whose
-    /// encoding has no memory-index bit), then the `u32` offset.
-    private static func readMemoryArgument(_ reader: inout ByteReader) throws -> MemoryArgument {
-        let alignment = try reader.readVarUInt32()
-        guard alignment < 32 else { throw reader.error("malformed memop flags", at: reader.position - 1) }
+    /// A load/store immediate: the flags, then (multi-memory, flags bit 6 set) the memory
+    /// index, then the `u32` offset. The flags' low bits are the alignment exponent; Wasm
+    /// 2.0 (one memory) requires them below 32, multi-memory below 64 (larger alignments
+    /// are then left to validation, "alignment must not be larger than natural").
+    private static func readMemoryArgument(_ reader: inout ByteReader, multipleMemories: Bool) throws -> MemoryArgument {
+        let flags = try reader.readVarUInt32()
+        let flagsEnd = reader.position
+        var alignment = flags
+        var memoryIndex: UInt32 = 0
+        if multipleMemories {
+            guard flags < 128 else { throw reader.error("malformed memop flags", at: flagsEnd - 1) }
+            if flags & 0x40 != 0 {
+                alignment = flags & 0x3F
+                memoryIndex = try reader.readVarUInt32()
+            }
+        } else {
+            guard flags < 32 else { throw reader.error("malformed memop flags", at: flagsEnd - 1) }
+        }
         let offset = try reader.readVarUInt32()
-        return MemoryArgument(alignment: alignment, offset: UInt64(offset), memoryIndex: 0)
+        return MemoryArgument(alignment: alignment, offset: UInt64(offset), memoryIndex: memoryIndex)
+    }
+
+    /// A `memidx` immediate: a `u32` with several memories, else the reserved zero byte
+    /// of Wasm 2.0 (which a longer encoding of zero does not satisfy).
+    private static func readMemoryIndex(_ reader: inout ByteReader, multipleMemories: Bool) throws -> UInt32 {
+        guard multipleMemories else {
+            try reader.expectByte(0x00, "zero byte expected")
+            return 0
+        }
+        return try reader.readVarUInt32()
     }
 
     private static func hex(_ byte: UInt8) -> String {

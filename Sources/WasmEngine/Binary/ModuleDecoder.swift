@@ -124,6 +124,8 @@ struct ModuleDecoder {
             module.elements = try reader.readVector { try ElementSegmentDecoder.decode(&$0) }
         case 10:
             var bodies = self.bodies
+            let importedMemories = module.imports.filter { if case .memory = $0.descriptor { return true } else { return false } }
+            bodies.multipleMemories = importedMemories.count + module.memories.count > 1
             module.code = try reader.readVector { try bodies.decode(&$0) }
             self.bodies = bodies
         case 11:

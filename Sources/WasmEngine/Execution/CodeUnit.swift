@@ -266,10 +266,23 @@ enum OpCode: UInt16 {
     case memorySize, memoryGrow
     /// `a` = first of (dst, value/src, count).
     case memoryFill, memoryCopy
-    /// `a` = first of (dst, src, count), `b` = data segment index.
+    /// `a` = first of (dst, src, count), `b` = data segment index, `c` = memory address.
     case memoryInit
     /// `a` = data segment index.
     case dataDrop
+
+    // Multi-memory: accesses of a memory other than the instance's memory 0, whose base and
+    // size are not in the handlers' registers. The memory's cell is in `imm` and a load's
+    // or store's static offset in `c` (no addend is folded); `f32`/`f64` and narrower
+    // `i64` accesses use the forms with the same bits. Otherwise as the memory-0 forms.
+    case i32LoadOther, i64LoadOther, i32Load8SOther, i32Load8UOther, i32Load16SOther, i32Load16UOther
+    case i64Load8SOther, i64Load16SOther, i64Load32SOther
+    case i32StoreOther, i64StoreOther, i32Store8Other, i32Store16Other
+    /// As `memorySize`, `memoryGrow` and `memoryFill`, on the memory whose cell is in `imm`.
+    case memorySizeOther, memoryGrowOther, memoryFillOther
+    /// A copy not within memory 0: `a` = first of (dst, src, count), `b`/`c` =
+    /// destination/source memory address (left to the driver).
+    case memoryCopyBetween
 }
 
 extension OpCode {

@@ -296,6 +296,23 @@ extension CodeUnit {
         case .memoryCopy: return handleMemoryCopy
         case .memoryInit: return handleInStore
         case .dataDrop: return handleInStore
+        case .i32LoadOther: return handleI32LoadOther
+        case .i64LoadOther: return handleI64LoadOther
+        case .i32Load8SOther: return handleI32Load8SOther
+        case .i32Load8UOther: return handleI32Load8UOther
+        case .i32Load16SOther: return handleI32Load16SOther
+        case .i32Load16UOther: return handleI32Load16UOther
+        case .i64Load8SOther: return handleI64Load8SOther
+        case .i64Load16SOther: return handleI64Load16SOther
+        case .i64Load32SOther: return handleI64Load32SOther
+        case .i32StoreOther: return handleI32StoreOther
+        case .i64StoreOther: return handleI64StoreOther
+        case .i32Store8Other: return handleI32Store8Other
+        case .i32Store16Other: return handleI32Store16Other
+        case .memorySizeOther: return handleMemorySizeOther
+        case .memoryGrowOther: return handleMemoryGrowOther
+        case .memoryFillOther: return handleMemoryFillOther
+        case .memoryCopyBetween: return handleInStore
         }
     }
 }

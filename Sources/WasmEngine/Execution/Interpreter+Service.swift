@@ -41,6 +41,7 @@ extension Store {
         case .tableInit: try tableInit(i, fp, function: function)
         case .elemDrop: elemDrop(i.a, function: function)
         case .memoryInit: try memoryInit(i, fp, function: function)
+        case .memoryCopyBetween: try memoryCopy(i, fp)
         case .dataDrop: dataDrop(i.a, function: function)
         default: preconditionFailure("\(i.op) is not left to the driver")
         }

@@ -46,16 +46,31 @@ enum MemoryHandlers {
 }
 
 extension Store {
-    /// `memory.init` of the running function's instance: copies part of a data segment.
+    /// `memory.init` of the running function's instance: copies part of a data segment
+    /// into the memory at address `c`.
     @inline(never)
     func memoryInit(_ i: CodeUnit, _ fp: Slots, function: Int) throws(TrapReason) {
         let instance = instances[functions[function].instance]
         let base = Int(i.a)
-        if let reason = initializeMemory(functions[function].memory, from: instance.dataSegments[Int(i.b)],
+        if let reason = initializeMemory(memoryCells[Int(i.c)], from: instance.dataSegments[Int(i.b)],
                                          destination: fp.i32(UInt32(base)), source: fp.i32(UInt32(base + 1)),
                                          count: fp.i32(UInt32(base + 2))) {
             throw reason
         }
+    }
+
+    /// `memory.copy` between memories at addresses `b` (destination) and `c` (source),
+    /// which may be the same (overlap-safe); slots hold destination, source and length.
+    @inline(never)
+    func memoryCopy(_ i: CodeUnit, _ fp: Slots) throws(TrapReason) {
+        let base = Int(i.a)
+        let destination = UInt64(fp.i32(UInt32(base))), source = UInt64(fp.i32(UInt32(base + 1)))
+        let count = UInt64(fp.i32(UInt32(base + 2)))
+        let target = memoryCells[Int(i.b)].pointee, origin = memoryCells[Int(i.c)].pointee
+        guard destination + count <= UInt64(target.byteCount), source + count <= UInt64(origin.byteCount) else {
+            throw .outOfBoundsMemoryAccess
+        }
+        memmove(target.base + Int(destination), origin.base + Int(source), Int(count))
     }
 
     /// `data.drop` of the running function's instance.

@@ -418,6 +418,31 @@ extension OpCode {
         }
     }
 
+    /// The form of a load from a memory other than memory 0 (see `i32LoadOther`).
+    static func otherMemoryVariant(_ op: LoadOperator) -> OpCode {
+        switch op {
+        case .i32Load, .f32Load, .i64Load32U: return .i32LoadOther
+        case .i64Load, .f64Load: return .i64LoadOther
+        case .i32Load8S: return .i32Load8SOther
+        case .i32Load8U, .i64Load8U: return .i32Load8UOther
+        case .i32Load16S: return .i32Load16SOther
+        case .i32Load16U, .i64Load16U: return .i32Load16UOther
+        case .i64Load8S: return .i64Load8SOther
+        case .i64Load16S: return .i64Load16SOther
+        case .i64Load32S: return .i64Load32SOther
+        }
+    }
+
+    /// The form of a store to a memory other than memory 0 (see `i32LoadOther`).
+    static func otherMemoryVariant(_ op: StoreOperator) -> OpCode {
+        switch op {
+        case .i32Store, .f32Store, .i64Store32: return .i32StoreOther
+        case .i64Store, .f64Store: return .i64StoreOther
+        case .i32Store8, .i64Store8: return .i32Store8Other
+        case .i32Store16, .i64Store16: return .i32Store16Other
+        }
+    }
+
     init(_ op: StoreOperator) {
         switch op {
         case .i32Store: self = .i32Store

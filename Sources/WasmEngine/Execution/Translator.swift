@@ -307,6 +307,16 @@ struct Translator {
         case .elemDrop(let segment):
             emit(CodeUnit(.elemDrop, a: segment))
 
+        case .load(let op, let memarg) where memarg.memoryIndex != 0:
+            let address = popSlot()
+            let dst = pushSlot()
+            emitProducing(CodeUnit(OpCode.otherMemoryVariant(op), a: dst, b: address, c: UInt32(truncatingIfNeeded: memarg.offset),
+                                   imm: memoryCell(memarg.memoryIndex)))
+        case .store(let op, let memarg) where memarg.memoryIndex != 0:
+            let value = popSlot()
+            let address = popSlot()
+            emit(CodeUnit(OpCode.otherMemoryVariant(op), a: address, b: value, c: UInt32(truncatingIfNeeded: memarg.offset),
+                          imm: memoryCell(memarg.memoryIndex)))
         case .load(let op, let memarg):
             var (address, addend, isSlot) = popAddress(slotSumFoldable: OpCode.addressSumVariant(op) != nil)
             var opcode = isSlot ? OpCode.addressSumVariant(op)! : OpCode(op)
@@ -328,21 +338,38 @@ struct Translator {
             let (address, addend, isSlot) = popAddress(slotSumFoldable: OpCode.addressSumVariant(op) != nil)
             let opcode = isSlot ? OpCode.addressSumVariant(op)! : OpCode(op)
             emit(CodeUnit(opcode, a: address, b: value, c: addend, imm: Translator.clampOffset(memarg.offset)))
-        case .memorySize:
+        case .memorySize(let m):
             let dst = pushSlot()
-            emitProducing(CodeUnit(.memorySize, a: dst))
-        case .memoryGrow:
+            if m == 0 {
+                emitProducing(CodeUnit(.memorySize, a: dst))
+            } else {
+                emitProducing(CodeUnit(.memorySizeOther, a: dst, imm: memoryCell(m)))
+            }
+        case .memoryGrow(let m):
             let base = popOperands(1)
             push(.slot)
-            emit(CodeUnit(.memoryGrow, a: base))
-        case .memoryInit(let segment, _):
-            emit(CodeUnit(.memoryInit, a: popOperands(3), b: segment))
+            if m == 0 {
+                emit(CodeUnit(.memoryGrow, a: base))
+            } else {
+                emit(CodeUnit(.memoryGrowOther, a: base, imm: memoryCell(m)))
+            }
+        case .memoryInit(let segment, let m):
+            emit(CodeUnit(.memoryInit, a: popOperands(3), b: segment, c: UInt32(instance.memoryAddresses[Int(m)])))
         case .dataDrop(let segment):
             emit(CodeUnit(.dataDrop, a: segment))
-        case .memoryCopy:
-            emit(CodeUnit(.memoryCopy, a: popOperands(3)))
-        case .memoryFill:
-            emit(CodeUnit(.memoryFill, a: popOperands(3)))
+        case .memoryCopy(let dstMemory, let srcMemory):
+            if dstMemory == 0 && srcMemory == 0 {
+                emit(CodeUnit(.memoryCopy, a: popOperands(3)))
+            } else {
+                emit(CodeUnit(.memoryCopyBetween, a: popOperands(3), b: UInt32(instance.memoryAddresses[Int(dstMemory)]),
+                              c: UInt32(instance.memoryAddresses[Int(srcMemory)])))
+            }
+        case .memoryFill(let m):
+            if m == 0 {
+                emit(CodeUnit(.memoryFill, a: popOperands(3)))
+            } else {
+                emit(CodeUnit(.memoryFillOther, a: popOperands(3), imm: memoryCell(m)))
+            }
 
         case .i32Const(let v): push(.constant(UInt64(UInt32(bitPattern: v))))
         case .i64Const(let v): push(.constant(UInt64(bitPattern: v)))
@@ -473,6 +500,11 @@ struct Translator {
 
     func globalCell(_ index: UInt32) -> UInt64 {
         UInt64(UInt(bitPattern: store.globalCells[instance.globalAddresses[Int(index)]]))
+    }
+
+    /// The cell of memory `index` (multi-memory accesses of memories other than 0).
+    func memoryCell(_ index: UInt32) -> UInt64 {
+        UInt64(UInt(bitPattern: store.memoryCells[instance.memoryAddresses[Int(index)]]))
     }
 
     func tableCell(_ index: UInt32) -> UInt64 {

@@ -134,8 +134,10 @@ extension WatModuleParser {
         return instruction
     }
 
-    /// Reads `offset=N? align=N?` for an access of the given natural alignment.
+    /// Reads `memidx? offset=N? align=N?` for an access of the given natural alignment
+    /// (the memory index, a name or number, is multi-memory's; it defaults to 0).
     private mutating func parseMemoryArgument(naturalAlignment: UInt32) throws -> MemoryArgument {
+        let memoryIndex = try takeIndex(in: memories) ?? 0
         var offset: UInt64 = 0
         var alignment = naturalAlignment
         if let text = cursor.current.atom, text.hasPrefix("offset=") {
@@ -156,7 +158,7 @@ extension WatModuleParser {
             }
             cursor.advance()
         }
-        return MemoryArgument(alignment: alignment, offset: offset)
+        return MemoryArgument(alignment: alignment, offset: offset, memoryIndex: memoryIndex)
     }
 
     /// Reads one plain instruction (the cursor is at its keyword); a plain `block`,

@@ -13,7 +13,10 @@ public enum Validator {
 
     /// Validates `module` and returns it as a `ValidatedModule`; throws the first
     /// `ValidationError` found.
-    public static func validate(_ module: Module) throws -> ValidatedModule {
+    ///
+    /// `features` chooses the optional parts accepted (all that the engine implements by
+    /// default; `.wasm2` rejects a second memory with "multiple memories").
+    public static func validate(_ module: Module, features: WasmFeatures = .all) throws -> ValidatedModule {
         let context = ValidationContext(module: module)
         try validateTypes(module)
         try validateImports(module, context: context)
@@ -22,7 +25,7 @@ public enum Validator {
         }
         for table in module.tables { try validateTable(table) }
         for memory in module.memories { try validateMemory(memory) }
-        if context.memories.count > 1 { throw ValidationError("multiple memories") }
+        if !features.contains(.multiMemory) && context.memories.count > 1 { throw ValidationError("multiple memories") }
         for global in module.globals {
             try checkSupported(global.type.valueType)
             try ConstantExpressionValidator.validate(global.initializer, producing: global.type.valueType, context: context)
