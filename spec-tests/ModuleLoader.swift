@@ -37,14 +37,14 @@ enum ModuleLoader {
         }
     }
 
-    /// Binary to a validated module.
-    static func compile(_ module: WastModule) throws(LoadFailure) -> ValidatedModule {
+    /// Binary to a validated module, under the features the script's suite tests.
+    static func compile(_ module: WastModule, features: WasmFeatures) throws(LoadFailure) -> ValidatedModule {
         let bytes = try bytes(of: module)
         let decoded: Module
         do { decoded = try Module(decoding: bytes) } catch let error as DecodeError {
             throw .decode(error)
         } catch { throw .other(error) }
-        do { return try Validator.validate(decoded) } catch let error as ValidationError {
+        do { return try Validator.validate(decoded, features: features) } catch let error as ValidationError {
             throw .validation(error)
         } catch { throw .other(error) }
     }

@@ -12,9 +12,15 @@ final class ScriptRunner {
     private var currentInstance: Instance?
     private(set) var tally = Tally()
 
+    /// The features modules are validated with: the Wasm 2.0 suite asserts that a second
+    /// memory is invalid, while the proposals' suites (and the engine's default) allow it.
+    private let features: WasmFeatures
+
     /// `fuel`: run metered with this budget (per script), to check that metering
-    /// changes no result; nil runs unmetered.
-    init(fuel: UInt64? = nil) throws {
+    /// changes no result; nil runs unmetered. `features`: what the script's suite expects
+    /// the engine to accept.
+    init(fuel: UInt64? = nil, features: WasmFeatures = .all) throws {
+        self.features = features
         store = Store(configuration: StoreConfiguration(fuel: fuel))
         try SpecTestModule.define(in: store, imports: &imports)
     }
@@ -30,7 +36,7 @@ final class ScriptRunner {
         switch command {
         case .module(let module):
             do {
-                let instance = try ModuleLoader.instantiate(ModuleLoader.compile(module), in: store, imports: imports)
+                let instance = try ModuleLoader.instantiate(ModuleLoader.compile(module, features: features), in: store, imports: imports)
                 currentInstance = instance
                 if let name = module.name { namedInstances[name] = instance }
             } catch {
@@ -162,7 +168,7 @@ final class ScriptRunner {
     private func expectModuleFailure(kind: String, _ module: WastModule, line: Int, message: String,
                                      isExpected: (LoadFailure) -> Bool) {
         do {
-            let instance = try ModuleLoader.instantiate(ModuleLoader.compile(module), in: store, imports: imports)
+            let instance = try ModuleLoader.instantiate(ModuleLoader.compile(module, features: features), in: store, imports: imports)
             _ = instance
             tally.fail(kind, line: line, "expected failure \"\(message)\", but the module loaded")
         } catch {
