@@ -49,11 +49,13 @@ public final class ByteArrayMemory: CanonicalMemory {
 
     public var byteCount: Int { bytes.count }
 
+    /// The `count` bytes at `offset`, or an out-of-bounds error.
     public func read(at offset: Int, count: Int) throws -> [UInt8] {
         try check(offset, count)
         return Array(bytes[offset..<offset + count])
     }
 
+    /// Replaces the bytes at `offset` with `source`, or throws an out-of-bounds error.
     public func write(_ source: [UInt8], at offset: Int) throws {
         try check(offset, source.count)
         bytes.replaceSubrange(offset..<offset + source.count, with: source)

@@ -10,20 +10,25 @@
         self.index = index
     }
 
+    /// The token at the cursor (the end-of-input token once everything is consumed).
     @_spi(Text) public var current: WatToken { tokens[index] }
 
+    /// The token `offset` places ahead, or the end-of-input token past the end.
     @_spi(Text) public func peek(_ offset: Int = 0) -> WatToken {
         tokens[min(index + offset, tokens.count - 1)]
     }
 
+    /// Whether all input has been consumed.
     @_spi(Text) public var atEnd: Bool { current.kind == .endOfInput }
     @_spi(Text) public var atRightParen: Bool { current.kind == .rightParen }
     @_spi(Text) public var atLeftParen: Bool { current.kind == .leftParen }
 
+    /// Moves to the next token (stays on the end-of-input token).
     @_spi(Text) public mutating func advance() {
         if index < tokens.count - 1 { index += 1 }
     }
 
+    /// A text error located at `token` (default: the current token).
     @_spi(Text) public func error(_ message: String, at token: WatToken? = nil) -> TextError {
         let t = token ?? current
         return TextError(line: t.line, column: t.column, message: message)
@@ -45,11 +50,13 @@
         current.kind == .leftParen ? peek(1).keyword : nil
     }
 
+    /// Consumes `(` or throws.
     @_spi(Text) public mutating func expectLeftParen() throws {
         guard current.kind == .leftParen else { throw unexpected() }
         advance()
     }
 
+    /// Consumes `)` or throws.
     @_spi(Text) public mutating func expectRightParen() throws {
         guard current.kind == .rightParen else { throw unexpected() }
         advance()
@@ -62,28 +69,33 @@
         advance()
     }
 
+    /// Consumes `keyword` if it is next.
     @_spi(Text) public mutating func takeKeyword(_ keyword: String) -> Bool {
         guard current.keyword == keyword else { return false }
         advance()
         return true
     }
 
+    /// Consumes `keyword` or throws.
     @_spi(Text) public mutating func expectKeyword(_ keyword: String) throws {
         guard takeKeyword(keyword) else { throw unexpected() }
     }
 
+    /// Consumes a `$id` if one is next, returning its name without the `$`.
     @_spi(Text) public mutating func takeId() -> String? {
         guard case .id(let name) = current.kind else { return nil }
         advance()
         return name
     }
 
+    /// Consumes a string literal if one is next, returning its bytes.
     @_spi(Text) public mutating func takeString() -> [UInt8]? {
         guard case .string(let bytes) = current.kind else { return nil }
         advance()
         return bytes
     }
 
+    /// Consumes a string literal or throws.
     @_spi(Text) public mutating func expectString() throws -> [UInt8] {
         guard let bytes = takeString() else { throw unexpected() }
         return bytes
@@ -128,6 +140,7 @@
         }
     }
 
+    /// Consumes an unsigned 32-bit integer literal or throws.
     @_spi(Text) public mutating func expectU32() throws -> UInt32 {
         guard let v = try takeU32() else { throw unexpected() }
         return v

@@ -9,6 +9,7 @@
 public struct WasmFeatures: OptionSet, Hashable, Sendable {
     public let rawValue: UInt32
 
+    /// A feature set from its bits.
     public init(rawValue: UInt32) {
         self.rawValue = rawValue
     }
