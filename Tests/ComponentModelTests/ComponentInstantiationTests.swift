@@ -175,12 +175,30 @@ enum ComponentAST {
         }
     }
 
-    @Test func guestTrapsSurfaceAsComponentTraps() throws {
+    @Test func guestTrapsSurfaceAsComponentTrapsAndPoisonTheInstance() throws {
         let component = try oneModuleComponent("(module (func (export \"f\") unreachable))",
                                                exporting: "f", as: "f", parameters: [], result: nil)
         let f = try #require(try ComponentLinker().instantiate(component).function(named: "f"))
-        #expect(throws: ComponentTrap.self) { try f.call([]) }
-        do { _ = try f.call([]) } catch let trap as ComponentTrap { #expect(trap.message == "unreachable") }
+        var messages: [String] = []
+        for _ in 0..<2 {
+            do { _ = try f.call([]) } catch let trap as ComponentTrap { messages.append(trap.message) }
+        }
+        #expect(messages.count == 2)
+        #expect(messages.first == "unreachable")
+        #expect(messages.last?.hasPrefix("cannot enter component instance (it trapped earlier") == true)
+    }
+
+    @Test func onlyTheInstanceATrapLeftIsPoisoned() throws {
+        let component = try oneModuleComponent(
+            "(module (func (export \"f\") (param i32) (result i32) (if (local.get 0) (then unreachable)) (i32.const 7)))",
+            exporting: "f", as: "f", parameters: [("fail", .primitive(.bool))], result: .primitive(.u32))
+        let first = try #require(try ComponentLinker().instantiate(component).function(named: "f"))
+        let second = try #require(try ComponentLinker().instantiate(component).function(named: "f"))
+        #expect(try first.call([.bool(false)]) == [.u32(7)])
+        #expect(try first.call([.bool(false)]) == [.u32(7)], "successful calls leave the instance enterable")
+        #expect(throws: ComponentTrap.self) { try first.call([.bool(true)]) }
+        #expect(throws: ComponentTrap.self) { try first.call([.bool(false)]) }
+        #expect(try second.call([.bool(false)]) == [.u32(7)])
     }
 
     @Test func inconsistentComponentsThrowLinkErrorsInsteadOfCrashing() throws {

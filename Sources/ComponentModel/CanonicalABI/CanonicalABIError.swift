@@ -43,6 +43,8 @@ public enum CanonicalABIError: Error, Hashable, CustomStringConvertible {
     case mayNotLeave
     /// The instance was re-entered while a call into it is still running.
     case mayNotEnter
+    /// The instance was entered after a trap unwound out of it.
+    case poisoned
     /// Lifting or lowering needs linear memory but the options have none.
     case missingMemory
     /// Lowering needs to allocate but the options have no `realloc`.
@@ -97,6 +99,8 @@ public enum CanonicalABIError: Error, Hashable, CustomStringConvertible {
             return "cannot leave component instance (no imports or resource built-ins during realloc or post-return)"
         case .mayNotEnter:
             return "cannot enter component instance (a call into it is still in progress)"
+        case .poisoned:
+            return "cannot enter component instance (it trapped earlier, which leaves its state undefined; instantiate it again)"
         case .missingMemory:
             return "canonical options have no memory, but this type needs linear memory"
         case .missingRealloc:

@@ -12,32 +12,36 @@ public enum CanonicalCall {
     /// Arguments beyond `MAX_FLAT_PARAMS` core values go through a `realloc`'d tuple;
     /// results beyond `MAX_FLAT_RESULTS` come back through a returned pointer. The
     /// instance may not be re-entered meanwhile, borrows lowered into it must be dropped
-    /// before it returns, and `post-return` (if any) then gets the core results.
+    /// before it returns, and `post-return` (if any) then gets the core results. A trap
+    /// poisons the instance: every later call into it fails with "cannot enter".
     public static func liftedCall(_ type: ABIFunctionType, options: CanonicalOptions, instance: CanonicalInstance,
                                   arguments: [ComponentValue],
                                   callee: ([Value]) throws -> [Value]) throws -> [ComponentValue] {
-        guard instance.mayEnter else { throw CanonicalABIError.mayNotEnter }
-        instance.mayEnter = false
+        try instance.enter()
         defer { instance.mayEnter = true }
 
         let task = CallContext()
         let context = LiftLowerContext(options: options, instance: instance, borrowScope: task)
         let signature = type.flattened(for: .lift)
-        let flatArguments = try context.lowerFlatValues(arguments, type.parameters,
-                                                        maxFlat: CanonicalABILimits.maxFlatParameters)
-        let flatResults = try callee(flatArguments)
-        guard flatResults.map(\.type) == signature.results else {
-            throw CanonicalABIError.coreSignatureMismatch(expected: signature.results, actual: flatResults.map(\.type))
+        // Everything from lowering the arguments (which may run the guest's realloc) to
+        // post-return runs inside the instance: a failure there leaves it poisoned.
+        return try instance.runInside { () throws -> [ComponentValue] in
+            let flatArguments = try context.lowerFlatValues(arguments, type.parameters,
+                                                            maxFlat: CanonicalABILimits.maxFlatParameters)
+            let flatResults = try callee(flatArguments)
+            guard flatResults.map(\.type) == signature.results else {
+                throw CanonicalABIError.coreSignatureMismatch(expected: signature.results, actual: flatResults.map(\.type))
+            }
+            var reader = FlatValueReader(flatResults)
+            let results = try context.liftFlatValues(type.results, maxFlat: CanonicalABILimits.maxFlatResults, from: &reader)
+            try task.checkBorrowsDropped()
+            if let postReturn = options.postReturn {
+                instance.mayLeave = false
+                defer { instance.mayLeave = true }
+                try postReturn(flatResults)
+            }
+            return results
         }
-        var reader = FlatValueReader(flatResults)
-        let results = try context.liftFlatValues(type.results, maxFlat: CanonicalABILimits.maxFlatResults, from: &reader)
-        try task.checkBorrowsDropped()
-        if let postReturn = options.postReturn {
-            instance.mayLeave = false
-            defer { instance.mayLeave = true }
-            try postReturn(flatResults)
-        }
-        return results
     }
 
     /// Runs the host function `callee` for a guest call through `canon lower` with core

@@ -11,6 +11,28 @@ public final class CanonicalInstance {
     public internal(set) var mayEnter = true
     /// False during `realloc` and `post-return`, which may not call imports.
     public internal(set) var mayLeave = true
+    /// True once a trap has unwound out of a call into this instance. The Canonical ABI
+    /// leaves the instance's state undefined then (a half-done update of its memory or
+    /// handle table), so it may never be entered again.
+    public internal(set) var isPoisoned = false
+
+    /// Checks that a call may enter this instance now, and marks it entered.
+    func enter() throws {
+        guard !isPoisoned else { throw CanonicalABIError.poisoned }
+        guard mayEnter else { throw CanonicalABIError.mayNotEnter }
+        mayEnter = false
+    }
+
+    /// Runs `body` as the part of a call that executes inside this instance: a failure
+    /// there is a trap that poisons the instance.
+    func runInside<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            isPoisoned = true
+            throw error
+        }
+    }
 
     /// A fresh instance state with an empty table.
     public init() {}
@@ -52,10 +74,9 @@ public final class CanonicalInstance {
             try destructor(rep)
             return
         }
-        guard implementation.mayEnter else { throw CanonicalABIError.mayNotEnter }
-        implementation.mayEnter = false
+        try implementation.enter()
         defer { implementation.mayEnter = true }
-        try destructor(rep)
+        try implementation.runInside { try destructor(rep) }
     }
 
     // MARK: Handle lifting and lowering (used by LiftLowerContext)
