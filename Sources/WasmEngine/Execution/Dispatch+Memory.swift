@@ -3,18 +3,47 @@
 /// effective address and bounds are `MemoryHandlers.effectiveAddress`; memory is
 /// little-endian regardless of the host.
 
+/// The shared body of every load: reads a `T` at `base + address + index + offset`
+/// (bounds-checked against `size`), widens it into slot `a`, and goes on with the
+/// registers unchanged. The handler shapes below only differ in where the address parts
+/// and the memory come from; this is inlined into each, so each stays a thin handler.
+@inline(__always)
+func loadValue<T: FixedWidthInteger>(_ type: T.Type, address: UInt32, index: UInt32, offset: UInt64,
+                                     from base: UnsafeMutableRawPointer, size: UInt64,
+                                     _ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer,
+                                     _ memorySize: UInt64, _ context: ContextPointer,
+                                     _ widen: (T) -> UInt64) -> Exit {
+    guard let ea = MemoryHandlers.effectiveAddress(address, index, offset, width: MemoryLayout<T>.size,
+                                                   size: size) else {
+        return trap(.outOfBoundsMemoryAccess, context)
+    }
+    fp[Int(ip.pointee.a)] = widen(T(littleEndian: base.loadUnaligned(fromByteOffset: ea, as: T.self)))
+    return next(ip + 1, fp, memory, memorySize, context)
+}
+
+/// The shared body of every store: writes `value` at `base + address + index + offset`
+/// (bounds-checked against `size`) and goes on with the registers unchanged.
+@inline(__always)
+func storeValue<T: FixedWidthInteger>(_ value: T, address: UInt32, index: UInt32, offset: UInt64,
+                                      to base: UnsafeMutableRawPointer, size: UInt64,
+                                      _ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer,
+                                      _ memorySize: UInt64, _ context: ContextPointer) -> Exit {
+    guard let ea = MemoryHandlers.effectiveAddress(address, index, offset, width: MemoryLayout<T>.size,
+                                                   size: size) else {
+        return trap(.outOfBoundsMemoryAccess, context)
+    }
+    base.storeBytes(of: value.littleEndian, toByteOffset: ea, as: T.self)
+    return next(ip + 1, fp, memory, memorySize, context)
+}
+
 /// A load of a `T` at slot `b` + `c` + `imm`, widened into slot `a`.
 @inline(__always)
 func load<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: Slots,
                                 _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                                 _ context: ContextPointer, _ widen: (T) -> UInt64) -> Exit {
     let i = ip.pointee
-    guard let ea = MemoryHandlers.effectiveAddress(fp.i32(i.b), i.c, i.imm, width: MemoryLayout<T>.size,
-                                                   size: memorySize) else {
-        return trap(.outOfBoundsMemoryAccess, context)
-    }
-    fp[Int(i.a)] = widen(T(littleEndian: memory.loadUnaligned(fromByteOffset: ea, as: T.self)))
-    return next(ip + 1, fp, memory, memorySize, context)
+    return loadValue(T.self, address: fp.i32(i.b), index: i.c, offset: i.imm, from: memory, size: memorySize,
+                     ip, fp, memory, memorySize, context, widen)
 }
 
 /// A load whose address is the sum of slots `b` and `c` (a folded `i32.add`).
@@ -23,12 +52,8 @@ func loadAdd<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: Slot
                                    _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                                    _ context: ContextPointer, _ widen: (T) -> UInt64) -> Exit {
     let i = ip.pointee
-    guard let ea = MemoryHandlers.effectiveAddress(fp.i32(i.b), fp.i32(i.c), i.imm, width: MemoryLayout<T>.size,
-                                                   size: memorySize) else {
-        return trap(.outOfBoundsMemoryAccess, context)
-    }
-    fp[Int(i.a)] = widen(T(littleEndian: memory.loadUnaligned(fromByteOffset: ea, as: T.self)))
-    return next(ip + 1, fp, memory, memorySize, context)
+    return loadValue(T.self, address: fp.i32(i.b), index: fp.i32(i.c), offset: i.imm, from: memory,
+                     size: memorySize, ip, fp, memory, memorySize, context, widen)
 }
 
 /// A load whose address is slot `b` plus slot `c` scaled by the access width (an array
@@ -38,13 +63,8 @@ func loadScaled<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: S
                                       _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                                       _ context: ContextPointer, _ widen: (T) -> UInt64) -> Exit {
     let i = ip.pointee
-    let index = fp.i32(i.c) &* UInt32(MemoryLayout<T>.size)
-    guard let ea = MemoryHandlers.effectiveAddress(fp.i32(i.b), index, i.imm, width: MemoryLayout<T>.size,
-                                                   size: memorySize) else {
-        return trap(.outOfBoundsMemoryAccess, context)
-    }
-    fp[Int(i.a)] = widen(T(littleEndian: memory.loadUnaligned(fromByteOffset: ea, as: T.self)))
-    return next(ip + 1, fp, memory, memorySize, context)
+    return loadValue(T.self, address: fp.i32(i.b), index: fp.i32(i.c) &* UInt32(MemoryLayout<T>.size),
+                     offset: i.imm, from: memory, size: memorySize, ip, fp, memory, memorySize, context, widen)
 }
 
 /// A store of `value(unit)` at slot `a` + `c` + `imm`.
@@ -53,12 +73,8 @@ func store<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: Slots,
                                  _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                                  _ context: ContextPointer, _ value: (CodeUnit) -> T) -> Exit {
     let i = ip.pointee
-    guard let ea = MemoryHandlers.effectiveAddress(fp.i32(i.a), i.c, i.imm, width: MemoryLayout<T>.size,
-                                                   size: memorySize) else {
-        return trap(.outOfBoundsMemoryAccess, context)
-    }
-    memory.storeBytes(of: value(i).littleEndian, toByteOffset: ea, as: T.self)
-    return next(ip + 1, fp, memory, memorySize, context)
+    return storeValue(value(i), address: fp.i32(i.a), index: i.c, offset: i.imm, to: memory, size: memorySize,
+                      ip, fp, memory, memorySize, context)
 }
 
 /// A store whose address is the sum of slots `a` and `c` (a folded `i32.add`).
@@ -67,12 +83,8 @@ func storeAdd<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: Slo
                                     _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                                     _ context: ContextPointer, _ value: (CodeUnit) -> T) -> Exit {
     let i = ip.pointee
-    guard let ea = MemoryHandlers.effectiveAddress(fp.i32(i.a), fp.i32(i.c), i.imm, width: MemoryLayout<T>.size,
-                                                   size: memorySize) else {
-        return trap(.outOfBoundsMemoryAccess, context)
-    }
-    memory.storeBytes(of: value(i).littleEndian, toByteOffset: ea, as: T.self)
-    return next(ip + 1, fp, memory, memorySize, context)
+    return storeValue(value(i), address: fp.i32(i.a), index: fp.i32(i.c), offset: i.imm, to: memory,
+                      size: memorySize, ip, fp, memory, memorySize, context)
 }
 
 func handleI32Load(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,

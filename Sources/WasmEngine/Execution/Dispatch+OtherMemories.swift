@@ -19,12 +19,9 @@ func loadOther<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: Sl
                                      _ context: ContextPointer, _ widen: (T) -> UInt64) -> Exit {
     let i = ip.pointee
     let cell = memoryCell(i)
-    guard let ea = MemoryHandlers.effectiveAddress(fp.i32(i.b), 0, UInt64(i.c), width: MemoryLayout<T>.size,
-                                                   size: UInt64(truncatingIfNeeded: cell.pointee.byteCount)) else {
-        return trap(.outOfBoundsMemoryAccess, context)
-    }
-    fp[Int(i.a)] = widen(T(littleEndian: cell.pointee.base.loadUnaligned(fromByteOffset: ea, as: T.self)))
-    return next(ip + 1, fp, memory, memorySize, context)
+    return loadValue(T.self, address: fp.i32(i.b), index: 0, offset: UInt64(i.c), from: cell.pointee.base,
+                     size: UInt64(truncatingIfNeeded: cell.pointee.byteCount), ip, fp, memory, memorySize, context,
+                     widen)
 }
 
 /// A store of slot `b` (truncated to `T`) at slot `a` + `c` into the memory in `imm`.
@@ -34,12 +31,9 @@ func storeOther<T: FixedWidthInteger>(_ type: T.Type, _ ip: CodePointer, _ fp: S
                                       _ context: ContextPointer) -> Exit {
     let i = ip.pointee
     let cell = memoryCell(i)
-    guard let ea = MemoryHandlers.effectiveAddress(fp.i32(i.a), 0, UInt64(i.c), width: MemoryLayout<T>.size,
-                                                   size: UInt64(truncatingIfNeeded: cell.pointee.byteCount)) else {
-        return trap(.outOfBoundsMemoryAccess, context)
-    }
-    cell.pointee.base.storeBytes(of: T(truncatingIfNeeded: fp[Int(i.b)]).littleEndian, toByteOffset: ea, as: T.self)
-    return next(ip + 1, fp, memory, memorySize, context)
+    return storeValue(T(truncatingIfNeeded: fp[Int(i.b)]), address: fp.i32(i.a), index: 0, offset: UInt64(i.c),
+                      to: cell.pointee.base, size: UInt64(truncatingIfNeeded: cell.pointee.byteCount),
+                      ip, fp, memory, memorySize, context)
 }
 
 func handleI32LoadOther(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
