@@ -6,18 +6,6 @@ import Testing
 @Suite struct ComponentHostileInputTests {
     typealias B = ComponentBytes
 
-    /// A small deterministic PRNG (SplitMix64), so failures are reproducible.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A seed component that exercises most sections, for mutation.
     static let seed: [UInt8] = B.component(
         B.section(0, B.name("component-name") + [0x00, 0x02, 0x01, 0x61]),
@@ -60,7 +48,7 @@ import Testing
     }
 
     @Test func mutatedComponentsDecodeOrThrow() {
-        var rng = SplitMix64(state: 0xC0FFEE)
+        var rng = SeededRandom(seed: 0xC0FFEE)
         for iteration in 0..<4000 {
             var bytes = Self.seed
             for _ in 0..<Int.random(in: 1...4, using: &rng) {
@@ -83,7 +71,7 @@ import Testing
     }
 
     @Test func randomSectionsAfterAValidPreambleDecodeOrThrow() {
-        var rng = SplitMix64(state: 42)
+        var rng = SeededRandom(seed: 42)
         for iteration in 0..<3000 {
             var bytes = B.preamble
             let id = UInt8.random(in: 0...13, using: &rng)

@@ -112,7 +112,7 @@ import WasmEngine
     @Test func mutatedComponentsNeverCrashTheValidatorOrTheRuntime() throws {
         let seeds = try Self.validSeeds()
         try #require(!seeds.isEmpty)
-        var rng = ComponentHostileInputTests.SplitMix64(state: 0x5EED_C0DE)
+        var rng = SeededRandom(seed: 0x5EED_C0DE)
         let scale = Int(ProcessInfo.processInfo.environment["HOSTILE_INPUT_SCALE"] ?? "") ?? 1
         var reached: [Stage: Int] = [:]
         for iteration in 0..<(6000 * scale) {

@@ -46,7 +46,7 @@ import WasmEngine
         if let text = try? String(contentsOfFile: suite, encoding: .utf8) {
             seeds += text.components(separatedBy: "\n(component definition").dropFirst().prefix(10).map { "(component" + $0 }
         }
-        var generator = SplitMix(seed: 0xC0FFEE)
+        var generator = SeededRandom(seed: 0xC0FFEE)
         var checked = 0
         for seed in seeds {
             let characters = Array(seed)
@@ -72,15 +72,3 @@ import WasmEngine
     }
 }
 
-/// A small deterministic random generator for the mutation test.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

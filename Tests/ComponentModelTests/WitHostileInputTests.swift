@@ -4,19 +4,6 @@ import Testing
 /// Thousands of mutated WIT sources must parse or throw `WitError`: never crash, never
 /// hang. Mutants that still parse must also survive a print/parse round trip.
 @Suite struct WitHostileInputTests {
-    /// SplitMix64: a small deterministic generator so failures reproduce.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-    }
-
     static let fragments = [
         "{", "}", "<", ">", "(", ")", ";", ",", ":", ".", "/", "@", "=", "->", "_", "%", "*",
         "/*", "*/", "///", "//", "\n", " ", "\"", "\\", "0", "1.0.0", "@since(version = 0.2.0)",
@@ -27,7 +14,7 @@ import Testing
         "a:b/c", "wasi:io/poll@0.2.1", "x-y", "X", "-", "é", "\u{202E}", "\u{0}", "\t", "9999999999999",
     ]
 
-    func mutate(_ source: [Character], _ rng: inout Random) -> String {
+    func mutate(_ source: [Character], _ rng: inout SeededRandom) -> String {
         var s = source
         for _ in 0..<(1 + rng.below(4)) {
             let at = rng.below(s.count + 1)
@@ -57,7 +44,7 @@ import Testing
     }
 
     @Test func mutatedSourcesParseOrFailCleanly() throws {
-        var rng = Random(state: 0x5EED_0F_717)
+        var rng = SeededRandom(seed: 0x5EED_0F_717)
         var parsed = 0
         var failed = 0
         for seed in WitSeeds.all {
