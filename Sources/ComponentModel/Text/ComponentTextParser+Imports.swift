@@ -158,7 +158,7 @@ extension ComponentTextParser {
     /// After a definition's `$id? (export "n")*`: the `(import "name")` abbreviation, then
     /// the imported item's type. Returns the new index, or nil when there is no import.
     mutating func parseInlineImport(_ sort: ComponentSort, name id: String?, exports: [ExternName], at token: WatToken) throws -> Bool {
-        guard cursor.atGroup("import"), isInlineImport() else { return false }
+        guard cursor.atGroup("import"), isNameOnlyGroup() else { return false }
         cursor.advance(); cursor.advance()
         let name = try parseExternName()
         try cursor.expectRightParen()

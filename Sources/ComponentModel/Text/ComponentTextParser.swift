@@ -132,7 +132,7 @@ struct ComponentTextParser {
     /// optional attributes but no item.
     mutating func parseInlineExportNames() throws -> [ExternName] {
         var names: [ExternName] = []
-        while cursor.atGroup("export") && isInlineExport() {
+        while cursor.atGroup("export") && isNameOnlyGroup() {
             cursor.advance(); cursor.advance()
             names.append(try parseExternName())
             try cursor.expectRightParen()
@@ -140,8 +140,9 @@ struct ComponentTextParser {
         return names
     }
 
-    /// Whether the `(export` at the cursor has no item (only a name and attributes).
-    private func isInlineExport() -> Bool {
+    /// Whether the `(export` or `(import` group at the cursor holds only a name and name
+    /// attributes, no item: the inline abbreviation on a definition.
+    func isNameOnlyGroup() -> Bool {
         var probe = cursor
         probe.advance(); probe.advance()
         guard probe.takeString() != nil else { return false }
@@ -167,17 +168,6 @@ struct ComponentTextParser {
         scope.items.append(.coreModule(bytes))
         let index = try scope.define(.core(.module), name: name, at: token)
         try emitInlineExports(exports, sort: .core(.module), index: index, at: token)
-    }
-
-    /// Whether the `(import` at the cursor is a one-string inline import abbreviation.
-    func isInlineImport() -> Bool {
-        var probe = cursor
-        probe.advance(); probe.advance()
-        guard probe.takeString() != nil else { return false }
-        while probe.atGroup("implements") || probe.atGroup("external-id") || probe.atGroup("versionsuffix") {
-            guard (try? probe.skipItem()) != nil else { return false }
-        }
-        return probe.atRightParen
     }
 
     /// `(component $id? (export "n")* fields)` or `(component $id? binary ...)`.
