@@ -43,9 +43,10 @@ struct KnownFailures {
         }
     }
 
-    /// Whether the failure at `line` of the script at `path` is listed.
-    func contains(path: String, line: Int) -> Bool {
-        entries.keys.contains { $0.line == line && path.hasSuffix($0.pathSuffix) }
+    /// The entries that list the failure at `line` of the script at `path` (empty when
+    /// the failure is not expected).
+    func entries(matching path: String, line: Int) -> [Entry] {
+        entries.keys.filter { $0.line == line && path.hasSuffix($0.pathSuffix) }
     }
 
     /// The listed failures of scripts among `paths` that did not happen (they pass now).

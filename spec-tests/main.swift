@@ -57,12 +57,11 @@ for file in files {
     print("\(file): \(tally.passed) passed, \(tally.failed) failed")
     var shown = 0
     for failure in tally.failures {
-        let known = knownFailures.contains(path: file, line: failure.line)
+        let matching = knownFailures.entries(matching: file, line: failure.line)
+        let known = !matching.isEmpty
         if known {
             knownCount += 1
-            for entry in knownFailures.entries.keys where entry.line == failure.line && file.hasSuffix(entry.pathSuffix) {
-                failedEntries.insert(entry)
-            }
+            failedEntries.formUnion(matching)
         } else {
             unexpectedCount += 1
         }
