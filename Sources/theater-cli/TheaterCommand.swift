@@ -1,14 +1,18 @@
 import ArgumentParser
 import Theater
 
-/// The `theater` command: runs Wasm programs and, later, actors.
+/// The `theater` command: runs actors, replays and inspects their chains, and works with
+/// Wasm modules, components and WIT directly.
 @main
-struct TheaterCommand: ParsableCommand {
+struct TheaterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "theater",
         abstract: "Theater: a deterministic WebAssembly actor runtime.",
         version: Theater.version,
-        subcommands: [WasmCommand.self, WitCommand.self, ComponentCommand.self]
+        subcommands: [
+            RunCommand.self, ReplayCommand.self, VerifyCommand.self, EventsCommand.self, ValidateCommand.self,
+            WasmCommand.self, WitCommand.self, ComponentCommand.self,
+        ]
     )
 }
 

@@ -1,0 +1,67 @@
+import ComponentModel
+import Foundation
+
+/// What the host functions of one actor share: its identity, its recorder, its current
+/// state, and the runtime it can reach other actors through.
+///
+/// Owned by the actor's `ActorRuntime` and used only from its message loop and the host
+/// calls made during it (one message at a time), so it needs no lock.
+final class ActorContext {
+    /// The actor's id (a UUID v4).
+    let actorID: String
+    /// The manifest it was started from.
+    let manifest: ActorManifest
+    /// Where every input and output of the actor goes.
+    let recorder: ChainRecorder
+    /// The actor's chain file (nil in replay or with recording off).
+    let chainURL: URL?
+    /// The runtime, to reach other actors (nil in replay, where host calls are answered from the chain).
+    weak var runtime: TheaterRuntime?
+    /// The current state, replaced by what each export returns.
+    var state: [UInt8]?
+    /// Requests the actor has not answered yet (it answers them with `respond-to-request`).
+    var outstandingRequests = OutstandingRequests()
+    /// Set when the actor asked to shut down (`runtime.shutdown`); acted on after the current call.
+    var shutdownRequested: [UInt8]?? = nil
+    /// Where `runtime.log` lines go.
+    let logSink: (String) -> Void
+    /// The actor's children (supervisor handler), in start order.
+    var children: [String] = []
+
+    init(actorID: String, manifest: ActorManifest, recorder: ChainRecorder, chainURL: URL?,
+         runtime: TheaterRuntime?, logSink: @escaping (String) -> Void) {
+        self.actorID = actorID
+        self.manifest = manifest
+        self.recorder = recorder
+        self.chainURL = chainURL
+        self.runtime = runtime
+        self.logSink = logSink
+    }
+}
+
+/// The requests an actor received and has not answered yet, in arrival order.
+struct OutstandingRequests {
+    private var order: [String] = []
+    private var replies: [String: RequestReply] = [:]
+
+    /// Keeps `reply` until the actor answers request `id`.
+    mutating func add(_ id: String, _ reply: RequestReply) {
+        if replies.updateValue(reply, forKey: id) == nil { order.append(id) }
+    }
+
+    /// Removes and returns the reply for request `id`.
+    mutating func take(_ id: String) -> RequestReply? {
+        guard let reply = replies.removeValue(forKey: id) else { return nil }
+        order.removeAll { $0 == id }
+        return reply
+    }
+
+    /// The ids of the requests still waiting, oldest first.
+    var ids: [String] { order }
+
+    /// Removes every request (when the actor stops), returning their replies.
+    mutating func removeAll() -> [RequestReply] {
+        defer { order = []; replies = [:] }
+        return order.compactMap { replies[$0] }
+    }
+}

@@ -1,0 +1,74 @@
+import ComponentModel
+
+/// A handler export the host may call on an actor: its interface, function name and the
+/// type INTERFACES.md fixes for it.
+public struct ActorExport: Hashable, Sendable, CustomStringConvertible {
+    /// The exported interface within the Theater package (`actor`, `message-server-client`, ...).
+    public let interface: String
+    /// The function within it (`init`, `handle-send`, ...).
+    public let function: String
+
+    /// `interface.function`, the name recorded in the chain.
+    public var description: String { "\(interface).\(function)" }
+
+    /// The export's component-level type.
+    var type: ABIFunctionType {
+        switch self {
+        case .initialize: return TheaterTypes.handlerExport(parameters: [.string])
+        case .handleSend: return TheaterTypes.handlerExport(parameters: [TheaterTypes.bytes])
+        case .handleRequest:
+            return TheaterTypes.handlerExport(parameters: [.string, TheaterTypes.bytes],
+                                              extraResult: .option(TheaterTypes.bytes))
+        case .handleChannelOpen:
+            return TheaterTypes.handlerExport(parameters: [.string, TheaterTypes.bytes],
+                                              extraResult: TheaterTypes.channelAccept)
+        case .handleChannelMessage: return TheaterTypes.handlerExport(parameters: [.string, TheaterTypes.bytes])
+        case .handleChannelClose: return TheaterTypes.handlerExport(parameters: [.string])
+        case .handleChildError: return TheaterTypes.handlerExport(parameters: [.string, TheaterTypes.witActorError])
+        case .handleChildExit: return TheaterTypes.handlerExport(parameters: [.string, .option(TheaterTypes.bytes)])
+        case .handleChildExternalStop: return TheaterTypes.handlerExport(parameters: [.string])
+        default:
+            // Exports of later handlers (HTTP, process) are checked by those handlers.
+            return ABIFunctionType(parameters: [], results: [])
+        }
+    }
+
+    /// `actor.init`.
+    public static let initialize = ActorExport(interface: "actor", function: "init")
+    /// `message-server-client.handle-send`.
+    public static let handleSend = ActorExport(interface: "message-server-client", function: "handle-send")
+    /// `message-server-client.handle-request`.
+    public static let handleRequest = ActorExport(interface: "message-server-client", function: "handle-request")
+    /// `message-server-client.handle-channel-open`.
+    public static let handleChannelOpen = ActorExport(interface: "message-server-client", function: "handle-channel-open")
+    /// `message-server-client.handle-channel-message`.
+    public static let handleChannelMessage = ActorExport(interface: "message-server-client",
+                                                         function: "handle-channel-message")
+    /// `message-server-client.handle-channel-close`.
+    public static let handleChannelClose = ActorExport(interface: "message-server-client", function: "handle-channel-close")
+    /// `supervisor-handlers.handle-child-error`.
+    public static let handleChildError = ActorExport(interface: "supervisor-handlers", function: "handle-child-error")
+    /// `supervisor-handlers.handle-child-exit`.
+    public static let handleChildExit = ActorExport(interface: "supervisor-handlers", function: "handle-child-exit")
+    /// `supervisor-handlers.handle-child-external-stop`.
+    public static let handleChildExternalStop = ActorExport(interface: "supervisor-handlers",
+                                                            function: "handle-child-external-stop")
+
+    /// Every export this runtime calls, by interface.
+    static let all: [ActorExport] = [
+        .initialize, .handleSend, .handleRequest, .handleChannelOpen, .handleChannelMessage, .handleChannelClose,
+        .handleChildError, .handleChildExit, .handleChildExternalStop,
+    ]
+
+    /// Parses `interface.function` as recorded in the chain.
+    public init?(recordedName: String) {
+        guard let dot = recordedName.lastIndex(of: ".") else { return nil }
+        self.init(interface: String(recordedName[..<dot]), function: String(recordedName[recordedName.index(after: dot)...]))
+    }
+
+    /// An export `interface.function`.
+    public init(interface: String, function: String) {
+        self.interface = interface
+        self.function = function
+    }
+}

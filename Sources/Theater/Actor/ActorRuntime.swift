@@ -1,0 +1,214 @@
+import ComponentModel
+import Foundation
+
+/// One running actor: a mailbox and a loop that handles its messages one at a time, in
+/// arrival order, through `ActorCore` (which records each call). Different actors run in
+/// parallel; an actor waiting in a host call (a request, a sleep) suspends without
+/// blocking a thread.
+///
+/// Ownership: the runtime holds the `ActorRuntime`; it owns its `ActorCore` (component
+/// instance, context, state), touched only by its message loop. Senders only enqueue
+/// (`deliver`), which is safe from any thread and never waits.
+public actor ActorRuntime {
+    /// The actor's id (a UUID v4).
+    public nonisolated let id: String
+    /// The manifest's name.
+    public nonisolated let name: String
+    /// The actor that spawned this one, if any.
+    public nonisolated let parentID: String?
+    /// The actor's chain file (nil with recording off).
+    public nonisolated let chainURL: URL?
+    nonisolated let messageSizeLimit: UInt64
+    nonisolated let mailboxLimit: Int
+    private nonisolated let mailbox: AsyncStream<MailboxItem>.Continuation
+    private let stream: AsyncStream<MailboxItem>
+    private let core: ActorCore
+    private var loop: Task<Void, Never>?
+    private let onStop: @Sendable (ActorRuntime, ActorExit) -> Void
+    private var exit: ActorExit?
+
+    init(core: ActorCore, parentID: String?, onStop: @escaping @Sendable (ActorRuntime, ActorExit) -> Void) {
+        let context = core.context
+        id = context.actorID
+        name = context.manifest.name
+        self.parentID = parentID
+        chainURL = context.chainURL
+        messageSizeLimit = core.limits.messageSize
+        mailboxLimit = core.limits.mailboxLength
+        (stream, mailbox) = AsyncStream<MailboxItem>.makeStream(bufferingPolicy: .bufferingOldest(max(1, core.limits.mailboxLength)))
+        self.core = core
+        self.onStop = onStop
+    }
+
+    /// Calls `actor.init` (when exported) with the initial state, then starts the message loop.
+    func start() async throws {
+        if core.instance.implements(.initialize) {
+            let result = try await core.invoke(.initialize, [.string(id)])
+            try core.context.recorder.flush()
+            if case .failure(let failure) = result {
+                await finish(.failed(failure.description))
+                throw ActorStartError.initFailed(failure.description)
+            }
+        }
+        if let data = core.context.shutdownRequested {
+            await finish(.shutdown(data))
+            return
+        }
+        let stream = self.stream
+        loop = Task { [weak self] in
+            var stopped = false
+            for await item in stream {
+                guard let self else { return }
+                // After the actor ends, what is still queued is refused, so no sender waits forever.
+                if stopped {
+                    self.refuse(item)
+                } else if await self.handle(item) {
+                    stopped = true
+                }
+            }
+        }
+    }
+
+    /// The current state (a copy).
+    public func state() -> [UInt8]? { core.context.state }
+
+    /// The ids of this actor's children.
+    func children() -> [String] { core.context.children }
+
+    /// How the actor ended, once it has.
+    public func exitStatus() -> ActorExit? { exit }
+
+    /// Enqueues `item`; fails when the mailbox is full or the actor has stopped. Never waits.
+    nonisolated func deliver(_ item: MailboxItem) -> MessageError? {
+        switch mailbox.yield(item) {
+        case .enqueued: return nil
+        case .dropped: return .mailboxFull(actor: id, limit: mailboxLimit)
+        case .terminated: return .actorStopped(id)
+        @unknown default: return .actorStopped(id)
+        }
+    }
+
+    /// Records that a message was refused (too large, mailbox full) in the actor's chain.
+    func recordRejection(_ error: MessageError) {
+        try? core.context.recorder.record(.actorError(kind: RecordedErrorKind.messageRejected, message: error.description))
+        try? core.context.recorder.flush()
+    }
+
+    /// Handles one mailbox item; returns true when the loop must end.
+    private func handle(_ item: MailboxItem) async -> Bool {
+        do {
+            switch item {
+            case .send(let payload):
+                let result = try await core.invoke(.handleSend, [.bytes(payload)])
+                if case .failure(let failure) = result, stopsActor(failure) { return await fail(failure) }
+            case .request(let requestID, let payload, let reply):
+                let result = try await core.invoke(.handleRequest, [.string(requestID), .bytes(payload)])
+                try core.context.recorder.flush()
+                switch result {
+                case .success(let extra):
+                    if case .option(let response)? = extra, let response {
+                        reply.answer(.success(try response.bytesArgument()))
+                    } else {
+                        core.context.outstandingRequests.add(requestID, reply)
+                    }
+                case .failure(let failure):
+                    reply.answer(.failure(.actorFailed(failure.description)))
+                    if stopsActor(failure) { return await fail(failure) }
+                }
+            case .channelOpen(let channelID, let payload, let reply):
+                let result = try await core.invoke(.handleChannelOpen, [.string(channelID), .bytes(payload)])
+                try core.context.recorder.flush()
+                switch result {
+                case .success(let accept):
+                    let (accepted, message) = Self.decodeAccept(accept)
+                    reply.answer(accepted: accepted, message: message)
+                case .failure(let failure):
+                    reply.fail(.actorFailed(failure.description))
+                    if stopsActor(failure) { return await fail(failure) }
+                }
+            case .channelMessage(let channelID, let payload):
+                let result = try await core.invoke(.handleChannelMessage, [.string(channelID), .bytes(payload)])
+                if case .failure(let failure) = result, stopsActor(failure) { return await fail(failure) }
+            case .channelClose(let channelID):
+                let result = try await core.invoke(.handleChannelClose, [.string(channelID)])
+                if case .failure(let failure) = result, stopsActor(failure) { return await fail(failure) }
+            case .stop(let reason, let done):
+                await finish(.stopped(reason))
+                done()
+                return true
+            }
+            try core.context.recorder.flush()
+        } catch {
+            // The chain could not be written: continuing would run the actor unrecorded.
+            await finish(.failed("\(error)"))
+            return true
+        }
+        if let data = core.context.shutdownRequested {
+            await finish(.shutdown(data))
+            return true
+        }
+        return false
+    }
+
+    private func stopsActor(_ failure: CallFailure) -> Bool {
+        if case .trapped = failure { return true }
+        return false
+    }
+
+    private func fail(_ failure: CallFailure) async -> Bool {
+        await finish(.failed(failure.description))
+        return true
+    }
+
+    /// Ends the actor: records why, answers every waiting request with an error, closes the
+    /// chain and tells the runtime.
+    func finish(_ exit: ActorExit) async {
+        guard self.exit == nil else { return }
+        self.exit = exit
+        mailbox.finish()
+        for reply in core.context.outstandingRequests.removeAll() { reply.answer(.failure(.actorStopped(id))) }
+        let recorder = core.context.recorder
+        try? recorder.record(.actorStopped(reason: exit.description))
+        try? recorder.close()
+        onStop(self, exit)
+    }
+
+    /// Answers a message that arrived too late (the actor has stopped).
+    private nonisolated func refuse(_ item: MailboxItem) {
+        switch item {
+        case .request(_, _, let reply): reply.answer(.failure(.actorStopped(id)))
+        case .channelOpen(_, _, let reply): reply.fail(.actorStopped(id))
+        case .stop(_, let done): done()
+        case .send, .channelMessage, .channelClose: break
+        }
+    }
+
+    private static func decodeAccept(_ value: ComponentValue?) -> (Bool, [UInt8]?) {
+        guard case .record(let fields)? = value else { return (false, nil) }
+        var accepted = false
+        var message: [UInt8]?
+        for field in fields {
+            if field.label == "accepted", case .bool(let flag) = field.value { accepted = flag }
+            if field.label == "message", case .option(let payload) = field.value { message = try? payload?.bytesArgument() }
+        }
+        return (accepted, message)
+    }
+}
+
+/// How an actor ended.
+public enum ActorExit: Equatable, Sendable, CustomStringConvertible {
+    /// The actor called `runtime.shutdown` (with optional data).
+    case shutdown([UInt8]?)
+    /// The runtime stopped it (`reason`).
+    case stopped(String)
+    /// It failed: trapped, ran out of fuel, or its chain could not be written.
+    case failed(String)
+
+    public var description: String {
+        switch self {
+        case .shutdown: return "shutdown requested by the actor"
+        case .stopped(let reason): return "stopped: \(reason)"
+        case .failed(let message): return "failed: \(message)"
+        }
+    }
+}

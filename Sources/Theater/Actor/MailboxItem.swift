@@ -1,0 +1,39 @@
+/// One entry of an actor's mailbox: a message to handle (one at a time, in arrival order)
+/// or a request to stop.
+enum MailboxItem: @unchecked Sendable {
+    /// A one-way message, for `handle-send`.
+    case send([UInt8])
+    /// A request, for `handle-request`; answered through `reply` (now or later).
+    case request(id: String, payload: [UInt8], reply: RequestReply)
+    /// Another actor opens a channel, for `handle-channel-open`; `reply` gets the acceptance.
+    case channelOpen(id: String, payload: [UInt8], reply: ChannelOpenReply)
+    /// A message on an open channel, for `handle-channel-message`.
+    case channelMessage(id: String, payload: [UInt8])
+    /// The other side closed a channel, for `handle-channel-close`.
+    case channelClose(id: String)
+    /// Stop after the messages before this one; `done` runs when stopped.
+    case stop(reason: String, done: @Sendable () -> Void)
+}
+
+/// The answer to a channel opening: accepted (with an optional first message back) or not.
+final class ChannelOpenReply: @unchecked Sendable {
+    private let reply = RequestReply()
+
+    /// Delivers the acceptance (`accepted`, optional message).
+    func answer(accepted: Bool, message: [UInt8]?) {
+        if accepted { reply.answer(.success(message.map { [1] + $0 } ?? [0])) } else {
+            reply.answer(.failure(.actorFailed("the actor rejected the channel")))
+        }
+    }
+
+    /// Fails the opening.
+    func fail(_ error: MessageError) { reply.answer(.failure(error)) }
+
+    /// Waits: the optional first message back when accepted, else the error.
+    func wait() async -> Result<[UInt8]?, MessageError> {
+        switch await reply.wait() {
+        case .success(let encoded): return .success(encoded.first == 1 ? Array(encoded.dropFirst()) : nil)
+        case .failure(let error): return .failure(error)
+        }
+    }
+}

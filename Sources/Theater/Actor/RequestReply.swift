@@ -1,0 +1,73 @@
+import Foundation
+
+/// The way back to whoever sent a request: answered exactly once, with the response
+/// bytes or an error. Thread-safe, since an actor may answer a request from a later
+/// message (`respond-to-request`) or the runtime may fail it when the actor stops.
+public final class RequestReply: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<Result<[UInt8], MessageError>, Never>?
+    private var early: Result<[UInt8], MessageError>?
+
+    init() {}
+
+    /// Answers the request; later answers are ignored. Returns whether this one was delivered.
+    @discardableResult
+    func answer(_ result: Result<[UInt8], MessageError>) -> Bool {
+        lock.lock()
+        if let continuation {
+            self.continuation = nil
+            lock.unlock()
+            continuation.resume(returning: result)
+            return true
+        }
+        let first = early == nil
+        if first { early = result }
+        lock.unlock()
+        return first
+    }
+
+    /// Waits for the answer.
+    func wait() async -> Result<[UInt8], MessageError> {
+        await withCheckedContinuation { continuation in
+            lock.lock()
+            if let early {
+                lock.unlock()
+                continuation.resume(returning: early)
+                return
+            }
+            self.continuation = continuation
+            lock.unlock()
+        }
+    }
+}
+
+/// Why a message could not be delivered or a request was not answered.
+public enum MessageError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// No actor has this id.
+    case unknownActor(String)
+    /// The actor's mailbox holds `limit` messages already.
+    case mailboxFull(actor: String, limit: Int)
+    /// The message is larger than the actor's `message_size` limit.
+    case tooLarge(size: Int, limit: UInt64)
+    /// The actor has stopped (or failed) and takes no more messages.
+    case actorStopped(String)
+    /// The actor's handler returned `err(message)` or trapped.
+    case actorFailed(String)
+    /// The actor cancelled the request (`cancel-request`).
+    case cancelled(String)
+    /// The actor does not implement the export the message needs.
+    case notSupported(String)
+
+    public var description: String {
+        switch self {
+        case .unknownActor(let id): return "no actor with id \(id)"
+        case .mailboxFull(let actor, let limit): return "the mailbox of actor \(actor) is full (\(limit) messages)"
+        case .tooLarge(let size, let limit):
+            return "message of \(size) bytes exceeds the actor's message_size limit of \(limit) bytes"
+        case .actorStopped(let id): return "actor \(id) has stopped"
+        case .actorFailed(let message): return "the actor failed: \(message)"
+        case .cancelled(let id): return "request \(id) was cancelled by the actor"
+        case .notSupported(let message): return message
+        }
+    }
+}

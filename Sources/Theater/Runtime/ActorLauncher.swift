@@ -1,0 +1,57 @@
+import ComponentModel
+import Foundation
+
+/// Starts one live actor for a `TheaterRuntime`: stores its component, opens its chain,
+/// records the first event (what fixes the run), builds its sandbox and calls `init`.
+struct ActorLauncher {
+    let runtime: TheaterRuntime
+
+    func launch(_ manifest: ActorManifest, initialState: [UInt8]??, parentID: String?) async throws -> ActorRuntime {
+        let bytes = try ComponentLoader.read(manifest.componentURL)
+        let componentHash = ChainHash.sha256(bytes).hex
+        if !runtime.contentStore.contains(componentHash) {
+            _ = try runtime.contentStore.put(bytes)
+        }
+        let component: ValidatedComponent
+        do {
+            component = try runtime.validatedComponent(bytes: bytes, hash: componentHash)
+        } catch let error as ActorStartError {
+            throw ActorStartError.component("\(manifest.componentURL.path): \(error)")
+        }
+
+        let actorID = ActorID.random()
+        let chainURL = runtime.recordingEnabled ? runtime.dataDirectory.chainURL(actorID: actorID) : nil
+        let writer = try chainURL.map { try ChainWriter.create(at: $0) }
+        let recorder = ChainRecorder(mode: .live(writer: writer), disabled: !runtime.recordingEnabled)
+        let seed = manifest.randomSeed ?? UInt64.random(in: .min ... .max)
+        let state: [UInt8]? = initialState ?? manifest.initialState
+
+        try recorder.record(.actorStarted(ActorStartRecord(
+            actorID: actorID, name: manifest.name, manifest: manifest.sourceText, componentHash: componentHash,
+            initialState: state, grants: manifest.handlers.map(\.canonicalDescription), randomSeed: seed,
+            parentID: parentID, environment: ManifestVariables.values(referencedIn: manifest.sourceText,
+                                                                      from: runtime.environment))))
+
+        let logSink = runtime.logSink
+        let context = ActorContext(actorID: actorID, manifest: manifest, recorder: recorder, chainURL: chainURL,
+                                   runtime: runtime, logSink: { logSink(manifest.name, actorID, $0) })
+        context.state = state
+        let instance: ActorInstance
+        do {
+            instance = try ActorSandbox.instantiate(component, manifest: manifest, context: context, randomSeed: seed,
+                                                    environment: runtime.environment, output: runtime.standardOutput)
+        } catch {
+            try? recorder.record(.actorError(kind: "start-failed", message: "\(error)"))
+            try? recorder.record(.actorStopped(reason: "failed to start"))
+            try? recorder.close()
+            throw error
+        }
+        let core = ActorCore(instance: instance, context: context, limits: manifest.limits)
+        let actor = ActorRuntime(core: core, parentID: parentID) { [weak runtime] actor, exit in
+            runtime?.actorEnded(actor, exit)
+        }
+        runtime.register(actor)
+        try await actor.start()
+        return actor
+    }
+}

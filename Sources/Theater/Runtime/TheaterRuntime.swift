@@ -1,0 +1,220 @@
+import ComponentModel
+import Foundation
+
+/// Hosts actors: starts them from manifests, routes messages by actor id, keeps the
+/// channels between them, and stops them (children before parents, newest first).
+///
+/// Representation: a registry of `ActorRuntime`s by id under one lock (held only for a
+/// dictionary access, never across a call); each actor runs its own message loop. The
+/// runtime also owns the data directory (chains, content store) and a cache of decoded
+/// and validated components by SHA-256, so starting another actor of the same component
+/// skips decoding.
+public final class TheaterRuntime: @unchecked Sendable {
+    /// Where chains and the content store live.
+    public let dataDirectory: DataDirectory
+    /// The component bytes of every actor started, by SHA-256.
+    public let contentStore: ContentStore
+    /// Whether actors record their chains (off only to measure the chain's cost).
+    public let recordingEnabled: Bool
+    /// The environment actors' `environment` handler and manifest substitution read.
+    public let environment: [String: String]
+    /// Where actors' `runtime.log` lines go: (actor name, actor id, line).
+    public var logSink: @Sendable (String, String, String) -> Void = { _, _, _ in }
+    /// Where the WASI standard output and error of actors go.
+    public var standardOutput: WASIOutputSink = .standardError
+
+    private let lock = NSLock()
+    private var actors: [String: ActorRuntime] = [:]
+    private var startOrder: [String] = []
+    private var components: [String: ValidatedComponent] = [:]
+    private var channels: [String: ChannelEnds] = [:]
+    private let exits: AsyncStream<ActorExitNotice>.Continuation
+    /// Every actor that ends, as it ends (for `theater run` and supervisors).
+    public let actorExits: AsyncStream<ActorExitNotice>
+
+    /// A runtime keeping its chains and content under `dataDirectory`.
+    public init(dataDirectory: DataDirectory, environment: [String: String] = ProcessInfo.processInfo.environment,
+                recordingEnabled: Bool = true) throws {
+        self.dataDirectory = dataDirectory
+        self.environment = environment
+        self.recordingEnabled = recordingEnabled
+        try dataDirectory.prepare()
+        contentStore = ContentStore(root: dataDirectory.storeDirectory)
+        (actorExits, exits) = AsyncStream<ActorExitNotice>.makeStream()
+    }
+
+    // MARK: Actors
+
+    /// Starts an actor from `manifest`: stores its component, records its first event,
+    /// instantiates it with the granted handlers and calls its `init`. `initialState`
+    /// overrides the manifest's `init_state`.
+    @discardableResult
+    public func start(_ manifest: ActorManifest, initialState: [UInt8]?? = nil,
+                      parentID: String? = nil) async throws -> ActorRuntime {
+        let launcher = ActorLauncher(runtime: self)
+        let actor = try await launcher.launch(manifest, initialState: initialState, parentID: parentID)
+        return actor
+    }
+
+    /// Registers a started actor (called by the launcher before `init` runs, so that an
+    /// actor spawned during `init` can already be messaged).
+    func register(_ actor: ActorRuntime) {
+        lock.lock()
+        actors[actor.id] = actor
+        startOrder.append(actor.id)
+        lock.unlock()
+    }
+
+    /// Called when an actor ends.
+    func actorEnded(_ actor: ActorRuntime, _ exit: ActorExit) {
+        lock.lock()
+        actors[actor.id] = nil
+        startOrder.removeAll { $0 == actor.id }
+        let ended = channels.filter { $0.value.contains(actor.id) }
+        for id in ended.keys { channels[id] = nil }
+        lock.unlock()
+        for (channelID, ends) in ended {
+            if let other = ends.other(than: actor.id), let peer = self.actor(other) {
+                _ = peer.deliver(.channelClose(id: channelID))
+            }
+        }
+        exits.yield(ActorExitNotice(actorID: actor.id, name: actor.name, parentID: actor.parentID, exit: exit))
+    }
+
+    /// The running actor `id`, if any.
+    public func actor(_ id: String) -> ActorRuntime? {
+        lock.lock()
+        defer { lock.unlock() }
+        return actors[id]
+    }
+
+    /// The ids of the running actors, in start order.
+    public var actorIDs: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return startOrder
+    }
+
+    /// A decoded and validated component by its SHA-256, decoding `bytes` the first time.
+    func validatedComponent(bytes: [UInt8], hash: String) throws -> ValidatedComponent {
+        lock.lock()
+        if let cached = components[hash] { lock.unlock(); return cached }
+        lock.unlock()
+        let validated = try ComponentLoader.validate(bytes)
+        lock.lock()
+        components[hash] = validated
+        lock.unlock()
+        return validated
+    }
+
+    // MARK: Messages
+
+    /// Delivers a one-way message to `actorID`'s `handle-send`. Returns once it is queued.
+    public func send(to actorID: String, _ payload: [UInt8]) -> MessageError? {
+        guard let actor = actor(actorID) else { return .unknownActor(actorID) }
+        if let refusal = admit(payload, to: actor) { return refusal }
+        return actor.deliver(.send(payload))
+    }
+
+    /// Sends a request to `actorID`'s `handle-request` and waits for its response.
+    public func request(to actorID: String, _ payload: [UInt8]) async -> Result<[UInt8], MessageError> {
+        guard let actor = actor(actorID) else { return .failure(.unknownActor(actorID)) }
+        if let refusal = admit(payload, to: actor) { return .failure(refusal) }
+        let reply = RequestReply()
+        if let error = actor.deliver(.request(id: ActorID.random(), payload: payload, reply: reply)) {
+            return .failure(error)
+        }
+        return await reply.wait()
+    }
+
+    /// Opens a channel from `initiator` to `actorID`; the target's `handle-channel-open`
+    /// decides. Returns the channel id and the target's optional first message back.
+    func openChannel(from initiator: String, to actorID: String,
+                     _ payload: [UInt8]) async -> Result<(String, [UInt8]?), MessageError> {
+        guard let actor = actor(actorID) else { return .failure(.unknownActor(actorID)) }
+        if let refusal = admit(payload, to: actor) { return .failure(refusal) }
+        let channelID = ActorID.random()
+        let reply = ChannelOpenReply()
+        if let error = actor.deliver(.channelOpen(id: channelID, payload: payload, reply: reply)) {
+            return .failure(error)
+        }
+        switch await reply.wait() {
+        case .success(let message):
+            lock.lock()
+            channels[channelID] = ChannelEnds(first: initiator, second: actorID)
+            lock.unlock()
+            return .success((channelID, message))
+        case .failure(let error):
+            return .failure(error)
+        }
+    }
+
+    /// Sends `payload` on channel `channelID` from `sender` to the other end.
+    func sendOnChannel(_ channelID: String, from sender: String, _ payload: [UInt8]) -> MessageError? {
+        lock.lock()
+        let ends = channels[channelID]
+        lock.unlock()
+        guard let ends, let other = ends.other(than: sender) else { return .notSupported("no open channel \(channelID)") }
+        guard let peer = actor(other) else { return .actorStopped(other) }
+        if let refusal = admit(payload, to: peer) { return refusal }
+        return peer.deliver(.channelMessage(id: channelID, payload: payload))
+    }
+
+    /// Closes channel `channelID` from `sender`'s end; the other end is told.
+    func closeChannel(_ channelID: String, from sender: String) -> MessageError? {
+        lock.lock()
+        let ends = channels[channelID]
+        if ends?.contains(sender) == true { channels[channelID] = nil }
+        lock.unlock()
+        guard let ends, let other = ends.other(than: sender) else { return .notSupported("no open channel \(channelID)") }
+        _ = actor(other)?.deliver(.channelClose(id: channelID))
+        return nil
+    }
+
+    /// Refuses a message over the target's size limit, recording the refusal in its chain.
+    private func admit(_ payload: [UInt8], to actor: ActorRuntime) -> MessageError? {
+        guard UInt64(payload.count) > actor.messageSizeLimit else { return nil }
+        let error = MessageError.tooLarge(size: payload.count, limit: actor.messageSizeLimit)
+        Task { await actor.recordRejection(error) }
+        return error
+    }
+
+    // MARK: Stopping
+
+    /// Stops actor `actorID` after the messages already queued; waits until it has stopped.
+    public func stop(_ actorID: String, reason: String) async {
+        guard let actor = actor(actorID) else { return }
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            if actor.deliver(.stop(reason: reason, done: { done.resume() })) != nil { done.resume() }
+        }
+    }
+
+    /// Stops every actor, newest first (children before their parents), and closes their chains.
+    public func shutdown(reason: String = "runtime shutting down") async {
+        for id in actorIDs.reversed() {
+            await stop(id, reason: reason)
+        }
+        exits.finish()
+    }
+}
+
+/// An actor ended: who, its parent, and how.
+public struct ActorExitNotice: Sendable {
+    public let actorID: String
+    public let name: String
+    public let parentID: String?
+    public let exit: ActorExit
+}
+
+/// The two actors a channel connects.
+struct ChannelEnds {
+    let first: String
+    let second: String
+
+    func contains(_ id: String) -> Bool { first == id || second == id }
+    func other(than id: String) -> String? {
+        if id == first { return second }
+        if id == second { return first }
+        return nil
+    }
+}
