@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "theater", targets: ["theater-cli"]),
         .executable(name: "spec-tests", targets: ["spec-tests"]),
         .executable(name: "theater-bench", targets: ["theater-bench"]),
+        .executable(name: "theater-actor-bench", targets: ["theater-actor-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -50,6 +51,11 @@ let package = Package(
             name: "theater-bench",
             dependencies: ["WasmEngine"],
             path: "Benchmarks/Runner"
+        ),
+        .executableTarget(
+            name: "theater-actor-bench",
+            dependencies: ["Theater"],
+            path: "Benchmarks/ActorBench"
         ),
         .testTarget(
             name: "WasmEngineTests",

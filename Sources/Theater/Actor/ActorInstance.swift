@@ -76,6 +76,9 @@ final class ActorInstance {
             guard let interface = TheaterPackage.interface(in: name) else {
                 throw ActorStartError.ungrantedImport(name: name, hint: "no Theater handler provides it")
             }
+            // Interfaces of types only (`types`, `http-types`, ...) grant nothing; the linker
+            // fills in their type exports from the import's own declarations.
+            if TheaterPackage.typeOnlyInterfaces.contains(interface) { continue }
             guard granted.contains(interface) else {
                 let handler = HandlerCatalog.handlerType(granting: interface)
                 let hint = handler.map { "add a [[handler]] with type = \"\($0)\" to \(manifestName)" }

@@ -8,6 +8,9 @@ public enum TheaterPackage {
     /// The package names actors may use, the project's own first.
     public static let names = ["ntwk:theater", "theater:simple"]
 
+    /// The interfaces that hold only type definitions: importing them grants no capability.
+    public static let typeOnlyInterfaces: Set<String> = ["types", "http-types", "websocket-types"]
+
     /// `ntwk:theater/<interface>` and `theater:simple/<interface>`.
     public static func qualifiedNames(of interface: String) -> [String] {
         names.map { "\($0)/\(interface)" }
