@@ -85,8 +85,9 @@ struct ChainFileParser {
             return nil
         }
         // Zeros from the first difference to the end of the file: the header's write did
-        // not land. A header whose only damage is a zeroed last byte is a changed byte.
-        if mismatch >= zeroTailStart && mismatch < expected.count - 1 {
+        // not land. A header-only file whose only damage is a zeroed last byte is what
+        // one changed byte makes, so that is corruption.
+        if mismatch >= zeroTailStart && (mismatch < expected.count - 1 || bytes.count > expected.count) {
             contents.tornTailBytes = bytes.count
             return nil
         }

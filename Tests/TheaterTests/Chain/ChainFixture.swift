@@ -54,4 +54,12 @@ enum ChainFixture {
         }
         return ranges
     }
+
+    /// The record bytes (no header) of `events`, written by a real writer.
+    static func recordBytes(_ events: [ChainEvent]) throws -> [UInt8] {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = try writeChain(events, in: directory)
+        return Array(try Data(contentsOf: url).dropFirst(ChainFileFormat.headerSize))
+    }
 }

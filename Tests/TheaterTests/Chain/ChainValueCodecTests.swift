@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func nestingDeeperThanTheLimitIsAnErrorNotAStackOverflow() throws {
-        let deep = Array(repeating: [0x14, 1] as [UInt8], count: 1_000_000).flatMap { $0 } + [0x14, 0]
+        let deep: [UInt8] = Array(Array(repeating: [0x14, 1] as [UInt8], count: 1_000_000).joined()) + [0x14, 0]
         #expect(throws: ChainDecodeError.self) { try ChainValueCodec.decode(deep) }
         var limit = ComponentValue.option(nil)
         for _ in 1..<ChainValueCodec.maximumDepth { limit = .option(limit) }
