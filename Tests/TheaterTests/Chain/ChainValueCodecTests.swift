@@ -78,7 +78,8 @@ import Testing
     }
 
     @Test func nestingDeeperThanTheLimitIsAnErrorNotAStackOverflow() throws {
-        let deep: [UInt8] = Array(Array(repeating: [0x14, 1] as [UInt8], count: 1_000_000).joined()) + [0x14, 0]
+        var deep = [UInt8](repeating: 1, count: 2_000_000)
+        for index in stride(from: 0, to: deep.count, by: 2) { deep[index] = 0x14 }
         #expect(throws: ChainDecodeError.self) { try ChainValueCodec.decode(deep) }
         var limit = ComponentValue.option(nil)
         for _ in 1..<ChainValueCodec.maximumDepth { limit = .option(limit) }
