@@ -17,6 +17,9 @@ public final class ChainWriter {
     private let path: String
     private var buffer: [UInt8] = []
     private var directoryIsSynced: Bool
+    /// The file's length after the last successful flush: a failed write is cut back to
+    /// it, so that retrying never leaves half a record in the middle of the file.
+    private var committedLength: Int
     /// The hash of the last event appended (or found in the file).
     public private(set) var head: ChainHash?
     /// The sequence number the next appended event must have.
@@ -26,8 +29,9 @@ public final class ChainWriter {
     /// writer that is rarely flushed holds.
     static let automaticFlushThreshold = 4 << 20
 
-    private init(file: DurableFile, head: ChainHash?, nextSequence: UInt64, directoryIsSynced: Bool) {
+    private init(file: DurableFile, length: Int, head: ChainHash?, nextSequence: UInt64, directoryIsSynced: Bool) {
         self.file = file
+        self.committedLength = length
         self.path = file.path
         self.head = head
         self.nextSequence = nextSequence
@@ -52,7 +56,7 @@ public final class ChainWriter {
             if error.code == EEXIST { throw .alreadyExists(path: url.path) }
             throw ChainFileError(error)
         }
-        let writer = ChainWriter(file: file, head: nil, nextSequence: 0, directoryIsSynced: false)
+        let writer = ChainWriter(file: file, length: 0, head: nil, nextSequence: 0, directoryIsSynced: false)
         writer.buffer.append(contentsOf: ChainFileFormat.header)
         try writer.flush()
         return writer
@@ -92,7 +96,7 @@ public final class ChainWriter {
             }
         }
         let writer = ChainWriter(
-            file: file, head: contents.head, nextSequence: contents.lastSequence.map { $0 + 1 } ?? 0, directoryIsSynced: true)
+            file: file, length: contents.validLength, head: contents.head, nextSequence: contents.lastSequence.map { $0 + 1 } ?? 0, directoryIsSynced: true)
         if !contents.headerIsComplete {
             writer.buffer.append(contentsOf: ChainFileFormat.header)
             try writer.flush()
@@ -133,8 +137,11 @@ public final class ChainWriter {
         do {
             try file.writeAll(buffer)
         } catch {
+            // Part of the buffer may have reached the file: cut it, keep the buffer for a retry.
+            try? file.truncate(to: committedLength)
             throw ChainFileError(error)
         }
+        committedLength += buffer.count
         buffer.removeAll(keepingCapacity: true)
     }
 

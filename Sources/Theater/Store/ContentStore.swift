@@ -12,7 +12,7 @@ import Darwin
 /// atomic (a temporary file, fsync, rename, fsync of the directory), ids are checked to
 /// be 64 lowercase hex digits so that no id names a path outside `root`, and `get`
 /// checks that what it read still has the hash it is filed under.
-public final class ContentStore {
+public final class ContentStore: Sendable {
     /// The directory holding the blobs.
     public let root: URL
 
@@ -22,11 +22,11 @@ public final class ContentStore {
     }
 
     /// Stores `bytes` and returns their SHA-256 hex, the id to `get` them back with.
-    /// Storing bytes that are already there does nothing.
+    /// Storing bytes that are already there (intact) does nothing; a damaged copy is replaced.
     public func put(_ bytes: [UInt8]) throws -> String {
         let id = ChainHash.sha256(bytes).hex
         let destination = root.appendingPathComponent(id).path
-        if DurableFile.exists(destination) { return id }
+        if DurableFile.exists(destination), (try? get(id)) != nil { return id }
         do {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         } catch {

@@ -52,5 +52,7 @@ import Testing
         #expect(throws: ContentStoreError.corrupted(id: id, path: path, actualHash: ChainHash.sha256(Array("stale".utf8)).hex)) {
             try store.get(id)
         }
+        #expect(try store.put(Array("state".utf8)) == id)
+        #expect(try store.get(id) == Array("state".utf8))
     }
 }
