@@ -139,4 +139,18 @@ import Testing
         #expect(String(decoding: data, as: UTF8.self)
                 == #"{"arguments":[{"hex":"6869","size":2,"text":"hi","type":"bytes"},{"type":"f64","value":"nan"}],"function":"handle-send","type":"export-call"}"#)
     }
+
+    @Test func chainEventJSONCarriesTheLinksAndTheDecodedPayloadOrTheDecodeError() throws {
+        let events = ChainFixture.chainEvents()
+        let second = events[1].jsonObject()
+        #expect(second["sequence"] as? NSNumber == 1)
+        #expect(second["parent_hash"] as? String == events[0].hash.hex)
+        #expect((second["event"] as? [String: Any])?["function"] as? String == "handle-send")
+        #expect(events[0].jsonObject()["parent_hash"] is NSNull)
+        let odd = ChainEvent(sequence: 0, parentHash: nil, timestamp: 0, type: "future-event", payload: [1, 2])
+        let object = odd.jsonObject()
+        #expect(object["payload_hex"] as? String == "0102")
+        #expect((object["decode_error"] as? String)?.contains("unknown event type 'future-event'") == true)
+        #expect(try JSONSerialization.data(withJSONObject: object).count > 0)
+    }
 }
