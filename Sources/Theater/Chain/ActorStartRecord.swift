@@ -17,11 +17,14 @@ public struct ActorStartRecord: Equatable, Sendable {
     public var randomSeed: UInt64
     /// The id of the parent actor; nil for a root actor.
     public var parentID: String?
+    /// The values of the environment variables the manifest's `${VAR}` references read, so
+    /// that a replay parses the manifest exactly as the run did.
+    public var environment: [String: String]
 
     /// A start record with every field given.
     public init(
         actorID: String, name: String, manifest: String, componentHash: String, initialState: [UInt8]?,
-        grants: [String], randomSeed: UInt64, parentID: String?
+        grants: [String], randomSeed: UInt64, parentID: String?, environment: [String: String] = [:]
     ) {
         self.actorID = actorID
         self.name = name
@@ -31,5 +34,6 @@ public struct ActorStartRecord: Equatable, Sendable {
         self.grants = grants
         self.randomSeed = randomSeed
         self.parentID = parentID
+        self.environment = environment
     }
 }

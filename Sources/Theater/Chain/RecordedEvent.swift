@@ -64,6 +64,12 @@ public enum RecordedEvent: Equatable, Sendable {
             for grant in start.grants { bytes.appendString(grant) }
             bytes.appendLittleEndian(start.randomSeed)
             bytes.appendOptional(start.parentID) { $0.appendString($1) }
+            let variables = start.environment.sorted { $0.key < $1.key }
+            bytes.appendLEB128(variables.count)
+            for (name, value) in variables {
+                bytes.appendString(name)
+                bytes.appendString(value)
+            }
         case .exportCall(let function, let arguments):
             bytes.appendString(function)
             ChainValueCodec.encode(arguments, into: &bytes)
@@ -123,9 +129,19 @@ public enum RecordedEvent: Equatable, Sendable {
             let parentID = try reader.readOptional("parent id") { (r: inout ChainByteReader) throws(ChainDecodeError) in
                 try r.readString("parent id")
             }
+            let variableCount = try reader.readLength("count of manifest variables")
+            var environment: [String: String] = [:]
+            for _ in 0..<variableCount {
+                let variable = try reader.readString("variable name")
+                let value = try reader.readString("variable value")
+                guard environment.updateValue(value, forKey: variable) == nil else {
+                    throw ChainDecodeError(offset: reader.offset, "manifest variable \(variable) appears twice")
+                }
+            }
             self = .actorStarted(ActorStartRecord(
                 actorID: actorID, name: name, manifest: manifest, componentHash: componentHash,
-                initialState: initialState, grants: grants, randomSeed: randomSeed, parentID: parentID))
+                initialState: initialState, grants: grants, randomSeed: randomSeed, parentID: parentID,
+                environment: environment))
         case TypeName.exportCall:
             let function = try reader.readString("export name")
             self = .exportCall(function: function, arguments: try ChainValueCodec.decodeList(from: &reader, depth: 1))

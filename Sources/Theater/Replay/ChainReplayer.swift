@@ -42,7 +42,7 @@ public struct ChainReplayer {
         do {
             manifest = try ActorManifest.parse(text: start.manifest, fileName: "<manifest recorded in \(chainURL.lastPathComponent)>",
                                                baseDirectory: chainURL.deletingLastPathComponent(),
-                                               environment: start.environment, resolvingFiles: false)
+                                               environment: start.environment)
         } catch {
             throw ReplayError.notReplayable("the recorded manifest does not parse: \(error)")
         }

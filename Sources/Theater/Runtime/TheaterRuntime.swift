@@ -140,9 +140,7 @@ public final class TheaterRuntime: @unchecked Sendable {
         }
         switch await reply.wait() {
         case .success(let message):
-            lock.lock()
-            channels[channelID] = ChannelEnds(first: initiator, second: actorID)
-            lock.unlock()
+            lock.withLock { channels[channelID] = ChannelEnds(first: initiator, second: actorID) }
             return .success((channelID, message))
         case .failure(let error):
             return .failure(error)
