@@ -48,7 +48,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "theater-bench",
-            dependencies: ["WasmEngine"],
+            dependencies: ["WasmEngine", "ComponentModel"],
             path: "Benchmarks/Runner"
         ),
         .testTarget(
