@@ -49,7 +49,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "theater-bench",
-            dependencies: ["WasmEngine"],
+            dependencies: ["WasmEngine", "ComponentModel"],
             path: "Benchmarks/Runner"
         ),
         .executableTarget(

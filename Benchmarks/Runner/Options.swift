@@ -17,10 +17,15 @@ struct Options {
     var wasmkitPath = "/opt/swift/usr/bin/wasmkit"
     /// The Python interpreter that runs wasmtime_driver.py.
     var pythonPath = "python3"
+    /// Run only the component `list<u8>` round-trip benchmark (`ComponentBytesBenchmark`).
+    var componentBytes = false
+    /// Timed round trips of `--component-bytes`.
+    var roundTrips = 100
 
     static let usage = """
         USAGE: theater-bench [--runs N] [--scale F] [--only NAME[,NAME...]] [--no-peers]
                              [--benchmarks DIR] [--wasmkit PATH] [--python PATH]
+               theater-bench --component-bytes [--round-trips N]
 
           --runs N        timed runs per program and engine, interleaved A B A B (default 5)
           --scale F       multiply iteration counts by F (CI smoke: --scale 0.001 --runs 1)
@@ -29,6 +34,9 @@ struct Options {
           --benchmarks D  the Benchmarks folder (default: found next to this source file or cwd)
           --wasmkit PATH  the wasmkit command (default /opt/swift/usr/bin/wasmkit)
           --python PATH   the Python that has the `wasmtime` package (default python3)
+          --component-bytes  instead: time a 1 MiB option<list<u8>> passed into a component
+                          export and back (median round trip in ms)
+          --round-trips N timed round trips of --component-bytes (default 100)
 
         Exits 1 when any checksum disagrees between engines or with expected-checksums.txt.
         """
@@ -64,6 +72,14 @@ struct Options {
                 options.wasmkitPath = try value(for: argument)
             case "--python":
                 options.pythonPath = try value(for: argument)
+            case "--component-bytes":
+                options.componentBytes = true
+            case "--round-trips":
+                let text = try value(for: argument)
+                guard let count = Int(text), count >= 1 else {
+                    throw OptionsError("--round-trips takes a whole number >= 1, not '\(text)'")
+                }
+                options.roundTrips = count
             case "-h", "--help":
                 throw OptionsError.helpRequested
             default:

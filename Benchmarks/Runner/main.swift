@@ -3,6 +3,7 @@ import Foundation
 // theater-bench: times Theater's Wasm engine against the peers on this machine (wasmkit,
 // wasmtime) over Benchmarks/programs, checks every checksum, and prints the tables.
 // See Options.usage, and Benchmarks/programs/benchmarks.txt for the programs.
+// `--component-bytes` instead times a 1 MiB list<u8> crossing the Canonical ABI (ComponentBytesBenchmark).
 
 let options: Options
 do {
@@ -11,6 +12,16 @@ do {
     if !error.description.isEmpty { log("theater-bench: \(error.description)") }
     print(Options.usage)
     exit(error.description.isEmpty ? 0 : 2)
+}
+
+if options.componentBytes {
+    do {
+        print(try ComponentBytesBenchmark.run(roundTrips: options.roundTrips))
+        exit(0)
+    } catch {
+        log("theater-bench --component-bytes: \(error)")
+        exit(1)
+    }
 }
 
 do {

@@ -29,7 +29,7 @@ import Theater
     @Test func theSameSeedGivesTheSameNumbers() throws {
         let first = try draws(seed: 42), second = try draws(seed: 42)
         #expect(first == second)
-        guard case .list(let bytes) = first[0] else { Issue.record("bytes are a list"); return }
+        guard let bytes = first[0].asBytes else { Issue.record("bytes are a list<u8>"); return }
         #expect(bytes.count == 13)
         #expect(Set(bytes).count > 1, "random bytes should not be constant")
     }

@@ -1,11 +1,13 @@
 import WasmEngine
 
-/// The two directions of a synchronous call across the component boundary.
+/// The two directions of a call across the component boundary.
 ///
-/// - `liftedCall`: the host calls a guest export defined by `canon lift` (lower the
-///   arguments into the guest, run the core function, lift its results, post-return).
+/// - `liftedCall` / `liftedCallAsync`: the host calls a guest export defined by `canon lift`
+///   (lower the arguments into the guest, run the core function, lift its results,
+///   post-return). The two differ only in how the core function runs (`LiftedCall` holds
+///   the shared steps).
 /// - `loweredCall`: the guest calls a host import through `canon lower` (lift the core
-///   arguments, run the host function, lower its results back).
+///   arguments, run the host function, lower its results back; see `LoweredCall`).
 public enum CanonicalCall {
     /// Calls the core function `callee` of `instance` as the lifted export of type `type`.
     ///
@@ -17,30 +19,27 @@ public enum CanonicalCall {
     public static func liftedCall(_ type: ABIFunctionType, options: CanonicalOptions, instance: CanonicalInstance,
                                   arguments: [ComponentValue],
                                   callee: ([Value]) throws -> [Value]) throws -> [ComponentValue] {
-        try instance.enter()
-        defer { instance.mayEnter = true }
-
-        let task = CallContext()
-        let context = LiftLowerContext(options: options, instance: instance, borrowScope: task)
-        let signature = type.flattened(for: .lift)
+        let call = try LiftedCall(type, options: options, instance: instance)
+        defer { call.leave() }
         // Everything from lowering the arguments (which may run the guest's realloc) to
         // post-return runs inside the instance: a failure there leaves it poisoned.
         return try instance.runInside { () throws -> [ComponentValue] in
-            let flatArguments = try context.lowerFlatValues(arguments, type.parameters,
-                                                            maxFlat: CanonicalABILimits.maxFlatParameters)
-            let flatResults = try callee(flatArguments)
-            guard flatResults.map(\.type) == signature.results else {
-                throw CanonicalABIError.coreSignatureMismatch(expected: signature.results, actual: flatResults.map(\.type))
-            }
-            var reader = FlatValueReader(flatResults)
-            let results = try context.liftFlatValues(type.results, maxFlat: CanonicalABILimits.maxFlatResults, from: &reader)
-            try task.checkBorrowsDropped()
-            if let postReturn = options.postReturn {
-                instance.mayLeave = false
-                defer { instance.mayLeave = true }
-                try postReturn(flatResults)
-            }
-            return results
+            let flatArguments = try call.lowerArguments(arguments)
+            return try call.liftResults(try callee(flatArguments))
+        }
+    }
+
+    /// `liftedCall` for a core function that runs asynchronously: `callee` may await
+    /// (while the guest's execution is suspended) before it returns the core results.
+    /// The instance stays entered, so not re-enterable, until the call ends.
+    public static func liftedCallAsync(_ type: ABIFunctionType, options: CanonicalOptions,
+                                       instance: CanonicalInstance, arguments: [ComponentValue],
+                                       callee: ([Value]) async throws -> [Value]) async throws -> [ComponentValue] {
+        let call = try LiftedCall(type, options: options, instance: instance)
+        defer { call.leave() }
+        return try await instance.runInside { () async throws -> [ComponentValue] in
+            let flatArguments = try call.lowerArguments(arguments)
+            return try call.liftResults(try await callee(flatArguments))
         }
     }
 
@@ -54,26 +53,14 @@ public enum CanonicalCall {
     public static func loweredCall(_ type: ABIFunctionType, options: CanonicalOptions, instance: CanonicalInstance,
                                    flatArguments: [Value],
                                    callee: ([ComponentValue]) throws -> [ComponentValue]) throws -> [Value] {
-        guard instance.mayLeave else { throw CanonicalABIError.mayNotLeave }
-        let signature = type.flattened(for: .lower)
-        guard flatArguments.map(\.type) == signature.parameters else {
-            throw CanonicalABIError.coreSignatureMismatch(expected: signature.parameters, actual: flatArguments.map(\.type))
+        let call = try LoweredCall(type, options: options, instance: instance, flatArguments: flatArguments)
+        let results: [ComponentValue]
+        do {
+            results = try callee(call.arguments)
+        } catch {
+            call.abandon()
+            throw error
         }
-        let subtask = CallContext()
-        defer { subtask.returnLends() }
-        let context = LiftLowerContext(options: options, instance: instance, borrowScope: subtask)
-        var reader = FlatValueReader(flatArguments)
-        let arguments = try context.liftFlatValues(type.parameters, maxFlat: CanonicalABILimits.maxFlatParameters,
-                                                   from: &reader)
-        let results = try callee(arguments)
-        guard results.count == type.results.count else {
-            throw CanonicalABIError.resultCountMismatch(expected: type.results.count, actual: results.count)
-        }
-        var outPointer: UInt32?
-        if !reader.isAtEnd {
-            outPointer = try reader.nextI32()
-        }
-        return try context.lowerFlatValues(results, type.results, maxFlat: CanonicalABILimits.maxFlatResults,
-                                           outPointer: outPointer)
+        return try call.lowerResults(results)
     }
 }

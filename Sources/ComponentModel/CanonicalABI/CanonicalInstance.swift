@@ -34,6 +34,16 @@ public final class CanonicalInstance {
         }
     }
 
+    /// `runInside` for a part that awaits (an asynchronous call's core execution).
+    func runInside<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            isPoisoned = true
+            throw error
+        }
+    }
+
     /// A fresh instance state with an empty table.
     public init() {}
 

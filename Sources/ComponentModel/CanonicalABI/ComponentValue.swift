@@ -6,6 +6,10 @@
 /// *representation* (the `i32` the implementation passed to `resource.new`), which is the
 /// spec's abstract lifted value for `own` and `borrow`; the handle index is per-instance
 /// and never leaves the guest's table.
+///
+/// A `list<u8>` has two forms: `.bytes` (one contiguous buffer, what lifting always yields)
+/// and `.list` of `.u8` values (still accepted by lowering). The two forms of the same bytes
+/// are equal and hash alike, and print the same.
 public indirect enum ComponentValue: Hashable, Sendable, CustomStringConvertible {
     case bool(Bool)
     case s8(Int8)
@@ -21,6 +25,10 @@ public indirect enum ComponentValue: Hashable, Sendable, CustomStringConvertible
     case char(Unicode.Scalar)
     case string(String)
     case list([ComponentValue])
+    /// A `list<u8>` as one buffer: lifted with a single copy out of guest memory and lowered
+    /// with a single copy in, instead of one enum value per byte (actor state and messages
+    /// are byte lists of up to megabytes).
+    case bytes([UInt8])
     /// Named fields; lowering looks fields up by label, lifting yields them in type order.
     case record([ComponentField])
     case tuple([ComponentValue])
@@ -51,6 +59,9 @@ public indirect enum ComponentValue: Hashable, Sendable, CustomStringConvertible
         case (.char(let a), .char(let b)): return a == b
         case (.string(let a), .string(let b)): return a == b
         case (.list(let a), .list(let b)): return a == b
+        case (.bytes(let a), .bytes(let b)): return a == b
+        case (.bytes(let bytes), .list(let elements)), (.list(let elements), .bytes(let bytes)):
+            return Self.elements(elements, equal: bytes)
         case (.record(let a), .record(let b)): return a == b
         case (.tuple(let a), .tuple(let b)): return a == b
         case (.variant(let n1, let p1), .variant(let n2, let p2)): return n1 == n2 && p1 == p2
@@ -80,7 +91,16 @@ public indirect enum ComponentValue: Hashable, Sendable, CustomStringConvertible
         case .f64(let v): hasher.combine(v.bitPattern)
         case .char(let v): hasher.combine(v)
         case .string(let v): hasher.combine(v)
-        case .list(let v), .tuple(let v): hasher.combine(v)
+        case .list(let v):
+            // A list of `u8`s hashes as its bytes, so that both forms of a byte list agree.
+            if let bytes = asBytes {
+                Self.hashBytes(bytes, into: &hasher)
+            } else {
+                hasher.combine(v.count)
+                for element in v { hasher.combine(element) }
+            }
+        case .bytes(let v): Self.hashBytes(v, into: &hasher)
+        case .tuple(let v): hasher.combine(v)
         case .record(let v): hasher.combine(v)
         case .variant(let n, let p): hasher.combine(n); hasher.combine(p)
         case .enum(let v): hasher.combine(v)
@@ -89,6 +109,21 @@ public indirect enum ComponentValue: Hashable, Sendable, CustomStringConvertible
         case .flags(let v): hasher.combine(v)
         case .own(let v), .borrow(let v): hasher.combine(v)
         }
+    }
+
+    /// Feeds a byte list to `hasher` in bulk (its length, then its contents).
+    private static func hashBytes(_ bytes: [UInt8], into hasher: inout Hasher) {
+        hasher.combine(bytes.count)
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
+    /// Whether `elements` are the `.u8` values of `bytes`, in order.
+    private static func elements(_ elements: [ComponentValue], equal bytes: [UInt8]) -> Bool {
+        guard elements.count == bytes.count else { return false }
+        for (element, byte) in zip(elements, bytes) {
+            guard case .u8(let value) = element, value == byte else { return false }
+        }
+        return true
     }
 
     /// The name of the value's kind (`"u32"`, `"record"`, ...), for error messages.
@@ -107,7 +142,7 @@ public indirect enum ComponentValue: Hashable, Sendable, CustomStringConvertible
         case .f64: return "f64"
         case .char: return "char"
         case .string: return "string"
-        case .list: return "list"
+        case .list, .bytes: return "list"
         case .record: return "record"
         case .tuple: return "tuple"
         case .variant: return "variant"
@@ -136,6 +171,7 @@ public indirect enum ComponentValue: Hashable, Sendable, CustomStringConvertible
         case .char(let v): return "'\(v.escaped(asASCII: true))'"
         case .string(let v): return "\"\(v)\""
         case .list(let v): return "[" + v.map(\.description).joined(separator: ", ") + "]"
+        case .bytes(let v): return "[" + v.map(String.init).joined(separator: ", ") + "]"
         case .record(let v): return "{" + v.map { "\($0.label): \($0.value)" }.joined(separator: ", ") + "}"
         case .tuple(let v): return "(" + v.map(\.description).joined(separator: ", ") + ")"
         case .variant(let n, let p): return p.map { "\(n)(\($0))" } ?? n
@@ -146,6 +182,38 @@ public indirect enum ComponentValue: Hashable, Sendable, CustomStringConvertible
         case .flags(let v): return "{" + v.sorted().joined(separator: ", ") + "}"
         case .own(let v): return "own(rep \(v))"
         case .borrow(let v): return "borrow(rep \(v))"
+        }
+    }
+}
+
+extension ComponentValue {
+    /// The bytes of a `list<u8>` value in either form (`.bytes`, or `.list` of `.u8`
+    /// values); nil for any other value.
+    public var asBytes: [UInt8]? {
+        switch self {
+        case .bytes(let bytes):
+            return bytes
+        case .list(let elements):
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(elements.count)
+            for element in elements {
+                guard case .u8(let byte) = element else { return nil }
+                bytes.append(byte)
+            }
+            return bytes
+        default:
+            return nil
+        }
+    }
+
+    /// The elements of a list value, with `.bytes` expanded to `.u8` values; nil for any
+    /// other value. (For code that walks lists generically; byte lists are cheaper through
+    /// `asBytes`.)
+    public var listElements: [ComponentValue]? {
+        switch self {
+        case .list(let elements): return elements
+        case .bytes(let bytes): return bytes.map { .u8($0) }
+        default: return nil
         }
     }
 }

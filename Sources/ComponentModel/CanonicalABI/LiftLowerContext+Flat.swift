@@ -30,7 +30,7 @@ extension LiftLowerContext {
         case .list(let element):
             let pointer = try reader.nextI32()
             let length = try reader.nextI32()
-            return .list(try loadList(element, at: Int(pointer), length: Int(length)))
+            return try liftList(element, at: Int(pointer), length: Int(length))
         case .flags(let labels): return makeFlags(UInt64(try reader.nextI32()), labels)
         case .own(let resource): return .own(try instance.liftOwn(try reader.nextI32(), type: resource))
         case .borrow(let resource):
@@ -77,6 +77,9 @@ extension LiftLowerContext {
         case (.list(let element), .list(let values)):
             let pointer = try storeList(values, element)
             return [.i32(UInt32(pointer)), .i32(UInt32(values.count))]
+        case (.list(.u8), .bytes(let bytes)):
+            let pointer = try storeBytes(bytes)
+            return [.i32(UInt32(pointer)), .i32(UInt32(bytes.count))]
         case (.flags(let labels), _): return [.i32(try flagBits(value, labels, type))]
         case (.own(let resource), .own(let rep)): return [.i32(try instance.lowerOwn(rep, type: resource))]
         case (.borrow(let resource), .borrow(let rep)):

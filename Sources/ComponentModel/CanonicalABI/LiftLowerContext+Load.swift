@@ -31,7 +31,7 @@ extension LiftLowerContext {
         case .list(let element):
             let begin = try memory.loadInteger(at: pointer, byteCount: 4)
             let length = try memory.loadInteger(at: pointer + 4, byteCount: 4)
-            return .list(try loadList(element, at: Int(begin), length: Int(length)))
+            return try liftList(element, at: Int(begin), length: Int(length))
         case .flags(let labels):
             return makeFlags(try int(ABIType.flagsByteSize(labelCount: labels.count)), labels)
         case .own(let resource):
@@ -58,6 +58,23 @@ extension LiftLowerContext {
             let payload = try cases[Int(index)].type.map { try loadUnchecked($0, at: payloadOffset) }
             return makeCase(type, Int(index), payload)
         }
+    }
+
+    /// Lifts a list of `length` elements at `pointer`: a `list<u8>` as `.bytes`, any
+    /// other list as `.list`.
+    func liftList(_ element: ABIType, at pointer: Int, length: Int) throws -> ComponentValue {
+        if case .u8 = element { return .bytes(try loadBytes(at: pointer, length: length)) }
+        return .list(try loadList(element, at: pointer, length: length))
+    }
+
+    /// The `length` bytes of a `list<u8>` at `pointer`, copied out of memory at once (the
+    /// same checks as `loadList`, without one value per byte).
+    func loadBytes(at pointer: Int, length: Int) throws -> [UInt8] {
+        guard length <= CanonicalABILimits.maxListByteLength else {
+            throw CanonicalABIError.listTooLong(byteLength: length)
+        }
+        try checkBounds("list<u8>", pointer, length)
+        return try memory().read(at: pointer, count: length)
     }
 
     /// Lifts a list of `length` elements at `pointer` (`load_list_from_range`).

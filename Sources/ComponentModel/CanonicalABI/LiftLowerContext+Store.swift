@@ -34,6 +34,10 @@ extension LiftLowerContext {
             let begin = try storeList(values, element)
             try memory.storeInteger(UInt64(begin), at: pointer, byteCount: 4)
             try memory.storeInteger(UInt64(values.count), at: pointer + 4, byteCount: 4)
+        case (.list(.u8), .bytes(let bytes)):
+            let begin = try storeBytes(bytes)
+            try memory.storeInteger(UInt64(begin), at: pointer, byteCount: 4)
+            try memory.storeInteger(UInt64(bytes.count), at: pointer + 4, byteCount: 4)
         case (.flags(let labels), _):
             try int(UInt64(try flagBits(value, labels, type)), ABIType.flagsByteSize(labelCount: labels.count))
         case (.own(let resource), .own(let rep)):
@@ -60,6 +64,17 @@ extension LiftLowerContext {
         default:
             throw CanonicalABIError.typeMismatch(expected: type.description, value: value.description)
         }
+    }
+
+    /// Allocates a block for a `list<u8>` and copies `bytes` into it at once; returns the
+    /// block's pointer.
+    func storeBytes(_ bytes: [UInt8]) throws -> Int {
+        guard bytes.count <= CanonicalABILimits.maxListByteLength else {
+            throw CanonicalABIError.listTooLong(byteLength: bytes.count)
+        }
+        let pointer = try allocate(alignment: 1, size: bytes.count)
+        try memory().write(bytes, at: pointer)
+        return pointer
     }
 
     /// Allocates a block for `values` and stores them (`store_list_into_range`); returns

@@ -98,14 +98,17 @@ public struct LiftLowerContext {
 
     /// The case index and payload of a variant, enum, option or result value.
     func caseOf(_ value: ComponentValue, _ type: ABIType) throws -> (index: Int, payload: ComponentValue?) {
-        let mismatch = CanonicalABIError.typeMismatch(expected: type.description, value: value.description)
+        // Built only on failure: describing a large value (a megabyte of bytes) is costly.
+        func mismatch() -> CanonicalABIError {
+            CanonicalABIError.typeMismatch(expected: type.description, value: value.description)
+        }
         let found: (Int, ComponentValue?)
         switch (type, value) {
         case (.variant(let cases), .variant(let name, let payload)):
-            guard let i = cases.firstIndex(where: { $0.label == name }) else { throw mismatch }
+            guard let i = cases.firstIndex(where: { $0.label == name }) else { throw mismatch() }
             found = (i, payload)
         case (.enum(let labels), .enum(let name)):
-            guard let i = labels.firstIndex(of: name) else { throw mismatch }
+            guard let i = labels.firstIndex(of: name) else { throw mismatch() }
             found = (i, nil)
         case (.option, .option(let payload)):
             found = payload.map { (1, $0) } ?? (0, nil)
@@ -114,10 +117,10 @@ public struct LiftLowerContext {
         case (.result, .result(.error(let payload))):
             found = (1, payload)
         default:
-            throw mismatch
+            throw mismatch()
         }
         // A payload must be present exactly when the case declares one.
-        guard (type.despecializedCases![found.0].type == nil) == (found.1 == nil) else { throw mismatch }
+        guard (type.despecializedCases![found.0].type == nil) == (found.1 == nil) else { throw mismatch() }
         return found
     }
 

@@ -1,6 +1,6 @@
 /// An instance implemented by the host, to be imported by components through
-/// `ComponentLinker.define(instance:_:)`: functions (a type plus a Swift closure), nested
-/// instances and resource types, each under an extern name.
+/// `ComponentLinker.define(instance:_:)`: functions (a type plus a Swift closure, which
+/// may be asynchronous), nested instances and resource types, each under an extern name.
 ///
 /// ```swift
 /// var environment = HostInstance()
@@ -14,9 +14,14 @@ public struct HostInstance {
     /// A host function body: one value per parameter in, zero or one result out. Throwing
     /// traps the calling component (the error's description is the trap message).
     public typealias Body = ([ComponentValue]) throws -> [ComponentValue]
+    /// An asynchronous host function body (a request to another actor, a timer): the
+    /// calling guest is suspended while it runs, and no thread waits for it. Throwing
+    /// traps the calling component like `Body`.
+    public typealias AsyncBody = ([ComponentValue]) async throws -> [ComponentValue]
 
     enum Member {
         case function(ABIFunctionType, Body)
+        case asyncFunction(ABIFunctionType, AsyncBody)
         case instance(HostInstance)
         case resource(RuntimeResourceType)
     }
@@ -29,6 +34,13 @@ public struct HostInstance {
     /// Exports a function `name` of type `type` implemented by `body`.
     public mutating func define(function name: String, type: ABIFunctionType, _ body: @escaping Body) {
         members.append((name, .function(type, body)))
+    }
+
+    /// Exports an asynchronous function `name` of type `type` implemented by `body`. A
+    /// guest reaches it only through an export called with `ComponentFunction.callAsync`;
+    /// the synchronous `call` of such an export traps when the guest calls it.
+    public mutating func define(asyncFunction name: String, type: ABIFunctionType, _ body: @escaping AsyncBody) {
+        members.append((name, .asyncFunction(type, body)))
     }
 
     /// Exports a nested instance `name`.
@@ -49,6 +61,8 @@ extension ComponentInstance {
         self.init(exports: host.members.map { name, member in
             switch member {
             case .function(let type, let body): return (name, .function(ComponentFunction(name: name, type: type, body)))
+            case .asyncFunction(let type, let body):
+                return (name, .function(ComponentFunction(name: name, type: type, async: body)))
             case .instance(let nested): return (name, .instance(ComponentInstance(host: nested)))
             case .resource(let resource): return (name, .type(.resource(resource)))
             }

@@ -19,17 +19,18 @@ extension Instantiator {
                 throw ComponentLinkError("canon lift: core func \(coreIndex) has type \(store.type(of: address)), "
                                          + "but the lifted type \(type.parameters) -> \(type.results) needs \(expected)")
             }
-            let name = "lifted core func \(coreIndex)"
-            scope.functions.append(ComponentFunction(name: name, type: type, isLifted: true) { arguments in
-                try CanonicalCall.liftedCall(type, options: options, instance: state, arguments: arguments) { flat in
-                    try store.invoke(address, flat)
-                }
-            })
+            let lifted = LiftedFunction(type: type, options: options, instance: state, store: store, core: address)
+            scope.functions.append(ComponentFunction(name: "lifted core func \(coreIndex)", type: type,
+                                                     implementation: .lifted(lifted)))
         case .lower(let functionIndex, let optionList):
             let callee = try scope.function(functionIndex)
             let options = try canonicalOptions(optionList, in: scope)
             let signature = callee.type.flattened(for: .lower)
             let type = FunctionType(parameters: signature.parameters, results: signature.results)
+            if callee.isAsync {
+                scope.coreFunctions.append(asyncLowering(callee, options: options, state: state, type: type))
+                return
+            }
             scope.coreFunctions.append(store.allocateHostFunction(type: type) { _, flat in
                 do {
                     return .values(try CanonicalCall.loweredCall(callee.type, options: options, instance: state,
@@ -58,6 +59,27 @@ extension Instantiator {
             })
         case .concurrency(let builtin):
             throw ComponentLinkError("canon \(builtin.name) is not supported (async, threads and error-context are out of scope)")
+        }
+    }
+
+    /// The core host function for a `canon lower` of the asynchronous host function
+    /// `callee`: it lifts the guest's arguments and suspends the execution on them, for
+    /// the `callAsync` running the guest to await the body and lower the results (see
+    /// `AsyncCallScope`). Without such a `callAsync` (a synchronous `call`, a nested
+    /// execution) it traps.
+    private func asyncLowering(_ callee: ComponentFunction, options: CanonicalOptions, state: CanonicalInstance,
+                               type: FunctionType) -> FunctionAddress {
+        store.allocateHostFunction(type: type) { context, flat in
+            do {
+                guard let scope = AsyncCallScope.current, scope.store === context.store else {
+                    throw ComponentTrap("`\(callee.name)` is asynchronous: call the export with callAsync")
+                }
+                let call = try LoweredCall(callee.type, options: options, instance: state, flatArguments: flat)
+                scope.suspend(on: PendingHostCall(function: callee, call: call))
+                return .suspend
+            } catch {
+                throw ComponentTrap.coreTrap(for: error)
+            }
         }
     }
 

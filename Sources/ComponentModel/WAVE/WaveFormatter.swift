@@ -21,6 +21,7 @@ enum WaveFormatter {
         case .char(let v): return "'" + escape(v, quote: "'") + "'"
         case .string(let v): return "\"" + v.unicodeScalars.map { escape($0, quote: "\"") }.joined() + "\""
         case .list(let items): return "[" + items.map(format).joined(separator: ", ") + "]"
+        case .bytes(let bytes): return "[" + bytes.map { String($0) }.joined(separator: ", ") + "]"
         case .tuple(let items): return "(" + items.map(format).joined(separator: ", ") + ")"
         case .record(let fields):
             return "{" + fields.map { label($0.label) + ": " + format($0.value) }.joined(separator: ", ") + "}"

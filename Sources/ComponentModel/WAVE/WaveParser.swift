@@ -87,6 +87,12 @@ struct WaveParser {
         case .f64: return .f64(try float(start))
         case .char: return .char(try charLiteral())
         case .string: return .string(try stringLiteral())
+        case .list(.u8):
+            return .bytes(try sequence(open: "[", close: "]") { (parser: inout WaveParser) throws(WaveError) in
+                parser.skipTrivia()
+                let start = parser.position
+                return try parser.integer(UInt8.self, start)
+            })
         case .list(let element):
             return .list(try sequence(open: "[", close: "]") { (parser: inout WaveParser) throws(WaveError) in
                 try parser.parseValue(as: element)

@@ -75,7 +75,7 @@ extension WASIHost {
             let chunk = stream.remaining.prefix(Int(length))
             stream.remaining = stream.remaining.dropFirst(chunk.count)
             try inputStreams.update(arguments[0], to: stream)
-            return [.ok(.bytes(chunk))]
+            return [.ok(.bytes(Array(chunk)))]
         }
         let skip: HostInstance.Body = { [inputStreams] arguments in
             let length = try arguments[1].u64Argument()

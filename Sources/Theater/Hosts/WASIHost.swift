@@ -124,21 +124,18 @@ extension ComponentValue {
     static func ok(_ payload: ComponentValue? = nil) -> ComponentValue { .result(.ok(payload)) }
     /// `err` with an optional payload.
     static func err(_ payload: ComponentValue? = nil) -> ComponentValue { .result(.error(payload)) }
-    /// A `list<u8>` of `bytes`.
-    static func bytes<S: Sequence>(_ bytes: S) -> ComponentValue where S.Element == UInt8 { .list(bytes.map { .u8($0) }) }
-
     /// The `u64` payload of an argument (the host's types guarantee the kind).
     func u64Argument() throws -> UInt64 {
         guard case .u64(let value) = self else { throw ComponentTrap("expected a u64, got a \(kindName)") }
         return value
     }
 
-    /// The bytes of a `list<u8>` argument.
+    /// The bytes of a `list<u8>` argument, in either form (`.bytes` or a `.list` of `.u8`).
     func bytesArgument() throws -> [UInt8] {
-        guard case .list(let elements) = self else { throw ComponentTrap("expected a list<u8>, got a \(kindName)") }
-        return try elements.map { element in
-            guard case .u8(let byte) = element else { throw ComponentTrap("expected a u8, got a \(element.kindName)") }
-            return byte
+        if let bytes = asBytes { return bytes }
+        if case .list(let elements) = self, let other = elements.first(where: { $0.kindName != "u8" }) {
+            throw ComponentTrap("expected a list<u8>, got a list with a \(other.kindName) element")
         }
+        throw ComponentTrap("expected a list<u8>, got a \(kindName)")
     }
 }

@@ -1,5 +1,5 @@
-/// Running functions: `invoke` (call and wait), `start`/`resume` (executions that a host
-/// function may suspend), and the bookkeeping that keeps nested and suspended
+/// Running functions: `invoke` (call and wait), `start`/`resume`/`abandon` (executions
+/// that a host function may suspend), and the bookkeeping that keeps nested and suspended
 /// executions on one slot stack and one frame stack.
 ///
 /// Every execution begins at `stackTop` with an *exit record* on the frame stack; the
@@ -47,6 +47,18 @@ extension Store {
                           baseDepth: suspended.baseDepth, allowSuspend: hostCallDepth == 0)
         return try finish(outcome, base: suspended.base, resultTypes: suspended.entryResultTypes,
                           baseDepth: suspended.baseDepth, savedTop: suspended.savedTop)
+    }
+
+    /// Ends a suspended execution without resuming it (its host call failed, so it
+    /// cannot go on): drops its frames and slots, as a trap at the host call would.
+    /// Only the most recently suspended execution can be abandoned.
+    public func abandon(_ suspended: SuspendedExecution) throws {
+        guard let last = suspensions.last, last === suspended else {
+            throw InvocationError("this execution is not the most recently suspended one (or was already resumed)")
+        }
+        suspensions.removeLast()
+        frameCount = suspended.baseDepth
+        stackTop = suspended.savedTop
     }
 
     func begin(_ function: FunctionAddress, _ arguments: [Value], allowSuspend: Bool) throws -> ExecutionState {

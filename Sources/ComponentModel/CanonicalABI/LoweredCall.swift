@@ -1,0 +1,60 @@
+import WasmEngine
+
+/// One guest call of a host function through `canon lower`, split at the host call: `init`
+/// lifts the core arguments (lending the handles that borrows were lifted from), and
+/// `lowerResults` stores the host's results back into the guest, which may run the
+/// guest's `realloc`. A synchronous call runs both at once (`CanonicalCall.loweredCall`);
+/// an asynchronous host function runs `lowerResults` only after its body finished, while
+/// the guest's execution is suspended.
+struct LoweredCall {
+    let type: ABIFunctionType
+    /// The lifted arguments, one per parameter.
+    let arguments: [ComponentValue]
+    private let context: LiftLowerContext
+    /// The caller-side scope whose lends end with the call.
+    private let subtask: CallContext
+    /// Where the results go when they do not fit `MAX_FLAT_RESULTS` (the caller's
+    /// return area, passed as the last core argument).
+    private let outPointer: UInt32?
+
+    /// Lifts `flatArguments` of a call of type `type` made by `instance`; traps when the
+    /// instance may not call imports now (during realloc or post-return) or the core
+    /// arguments do not match the type.
+    init(_ type: ABIFunctionType, options: CanonicalOptions, instance: CanonicalInstance, flatArguments: [Value]) throws {
+        guard instance.mayLeave else { throw CanonicalABIError.mayNotLeave }
+        let signature = type.flattened(for: .lower)
+        guard flatArguments.map(\.type) == signature.parameters else {
+            throw CanonicalABIError.coreSignatureMismatch(expected: signature.parameters, actual: flatArguments.map(\.type))
+        }
+        let subtask = CallContext()
+        let context = LiftLowerContext(options: options, instance: instance, borrowScope: subtask)
+        var reader = FlatValueReader(flatArguments)
+        do {
+            arguments = try context.liftFlatValues(type.parameters, maxFlat: CanonicalABILimits.maxFlatParameters,
+                                                   from: &reader)
+            outPointer = reader.isAtEnd ? nil : try reader.nextI32()
+        } catch {
+            subtask.returnLends()
+            throw error
+        }
+        self.type = type
+        self.context = context
+        self.subtask = subtask
+    }
+
+    /// Lowers the host's `results` into the guest and ends the call (its lends are given
+    /// back); returns the core results (none when they went to the return area).
+    func lowerResults(_ results: [ComponentValue]) throws -> [Value] {
+        defer { subtask.returnLends() }
+        guard results.count == type.results.count else {
+            throw CanonicalABIError.resultCountMismatch(expected: type.results.count, actual: results.count)
+        }
+        return try context.lowerFlatValues(results, type.results, maxFlat: CanonicalABILimits.maxFlatResults,
+                                           outPointer: outPointer)
+    }
+
+    /// Ends a call whose host function failed: gives its lends back.
+    func abandon() {
+        subtask.returnLends()
+    }
+}
