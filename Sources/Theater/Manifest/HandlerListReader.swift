@@ -62,9 +62,12 @@ enum HandlerListReader {
         let context = "the \(kind.rawValue) handler"
         let settings: ManifestTableReader
         if let configNode = table.take("config") {
-            try table.rejectUnknownKeys(
-                allowed: [], alsoAllowed: ["type", "config"],
-                extraAdvice: "; with config = { ... } every setting of the handler goes inside config")
+            // The older form: nothing but type and config in the entry itself.
+            for (key, node) in entry.tableEntries ?? [] where key != "type" && key != "config" {
+                throw table.error(
+                    at: node,
+                    "a setting next to config; with config = { ... } every setting of \(context) goes inside config: move \(key) into it, or drop config and keep the settings next to type")
+            }
             settings = try ManifestTableReader(
                 fileName: fileName, node: configNode, context: context, example: "config = { }")
         } else {

@@ -20,9 +20,7 @@ enum ManifestDocument {
         do {
             sourceMap = try ManifestSourceMap(scanning: text)
         } catch {
-            throw ManifestError(
-                file: fileName, line: error.line, field: nil,
-                message: "nesting deeper than \(ManifestSourceMap.maximumNesting) levels of keys, tables or arrays; a manifest needs at most four")
+            throw ManifestError(file: fileName, line: error.line, field: nil, message: error.message)
         }
         let table: TOMLTable
         do {
@@ -30,7 +28,7 @@ enum ManifestDocument {
         } catch let error as TOMLParseError {
             throw ManifestError(
                 file: fileName, line: error.source.begin.line, field: nil,
-                message: "invalid TOML: \(error.description)\(hint(forSyntaxErrorAt: error.source.begin.line, in: text))")
+                message: "invalid TOML: \(error.description)\(hint(for: error.description, at: error.source.begin.line, in: text))")
         } catch {
             throw ManifestError(file: fileName, line: nil, field: nil, message: "invalid TOML: \(error)")
         }
@@ -45,18 +43,16 @@ enum ManifestDocument {
                 file: fileName, line: nil, field: nil,
                 message: "the manifest is \(bytes.count) bytes; a manifest may be at most \(maximumTextBytes) bytes (put large initial state in a separate file named by init_state)")
         }
+        let text = Array(bytes)
         var line = 1
-        var previous: [UInt8] = []
-        for byte in bytes {
+        for (index, byte) in text.enumerated() {
             if byte == 0 {
                 throw ManifestError(
                     file: fileName, line: line, field: nil,
                     message: "the manifest contains a NUL byte; it must be UTF-8 TOML text, not binary data")
             }
             if byte == UInt8(ascii: "\n") { line += 1 }
-            previous.append(byte)
-            if previous.count > 10 { previous.removeFirst() }
-            if endsWithNulEscape(previous) {
+            if byte == UInt8(ascii: "0"), endsWithNulEscape(text[...index]) {
                 throw ManifestError(
                     file: fileName, line: line, field: nil,
                     message: "the escape for the NUL character is not allowed in a manifest; remove it")
@@ -64,16 +60,19 @@ enum ManifestDocument {
         }
     }
 
-    /// Whether `window` ends in `\u0000` or `\U00000000`.
-    private static func endsWithNulEscape(_ window: [UInt8]) -> Bool {
-        let short = Array("\\u0000".utf8), long = Array("\\U00000000".utf8)
-        return window.count >= short.count && Array(window.suffix(short.count)) == short
-            || window.count >= long.count && Array(window.suffix(long.count)) == long
+    /// Whether `prefix` ends in `\u0000` or `\U00000000`.
+    private static func endsWithNulEscape(_ prefix: ArraySlice<UInt8>) -> Bool {
+        let short = "\\u0000".utf8, long = "\\U00000000".utf8
+        return prefix.suffix(short.count).elementsEqual(short) || prefix.suffix(long.count).elementsEqual(long)
     }
 
-    /// Extra advice for the most common syntax mistake in manifests copied from older
-    /// documentation: an inline table (`config = { ... }`) spread over several lines.
-    private static func hint(forSyntaxErrorAt line: Int, in text: String) -> String {
+    /// Extra advice for the commonest syntax mistakes: a string left open (toml++ then
+    /// complains about the line break inside it), and, in manifests copied from older
+    /// documentation, an inline table (`config = { ... }`) spread over several lines.
+    private static func hint(for message: String, at line: Int, in text: String) -> String {
+        if message.contains("control characters") {
+            return "; is a closing quote missing on this line?"
+        }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let window = lines.prefix(max(line, 0)).suffix(12)
         var openBraces = 0

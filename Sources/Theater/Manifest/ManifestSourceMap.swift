@@ -6,19 +6,33 @@
 /// indices counted as TOML does), dotted keys, inline tables, arrays and all four string
 /// forms (so that a `#` or `[` inside a string is not mistaken for syntax).
 ///
-/// It runs *before* TOMLKit and also bounds nesting: toml++ limits nested arrays and
-/// inline tables but not dotted keys or header paths, and a document like `a.a.a.…`
-/// a million levels deep would exhaust the stack when its tree is built or freed.
-/// On text that is not valid TOML the scanner never traps and always terminates; its
-/// answers there do not matter because TOMLKit rejects such text next.
+/// It runs *before* TOMLKit and also guards it:
+/// - it bounds nesting: toml++ limits nested arrays and inline tables but not dotted
+///   keys or header paths, and a document like `a.a.a.…` a million levels deep would
+///   exhaust the stack when its tree is built or freed;
+/// - it rejects the two malformed shapes that trip toml++'s internal assertions (found
+///   by fuzzing toml++ 3.x as bundled with TOMLKit 0.6): a table header whose first
+///   character after `[` or `[[` (and spaces) cannot start a key, such as `[=` or `[{`,
+///   and an array element starting with `}` (`x = [}`). In a debug build they abort the
+///   process; in a release build they are undefined behaviour.
+/// On other text that is not valid TOML the scanner never traps and always terminates;
+/// its line answers there do not matter because TOMLKit rejects such text next.
 struct ManifestSourceMap {
     /// The deepest nesting of keys, tables and arrays a manifest may use. Real manifests
     /// need four levels (`handlers[0].config.allowed_vars[1]`).
     static let maximumNesting = 32
 
-    /// The nesting limit was crossed on `line`.
-    struct TooDeep: Error {
+    /// Text the scanner refuses before TOMLKit sees it: too deep, or one of the shapes
+    /// TOMLKit cannot take.
+    struct Failure: Error {
         let line: Int
+        let message: String
+
+        static func tooDeep(line: Int) -> Failure {
+            Failure(
+                line: line,
+                message: "nesting deeper than \(ManifestSourceMap.maximumNesting) levels of keys, tables or arrays; a manifest needs at most four")
+        }
     }
 
     private var lines: [ManifestPath: Int] = [:]
@@ -29,7 +43,7 @@ struct ManifestSourceMap {
     }
 
     /// Scans `text`; throws when it nests deeper than `maximumNesting`.
-    init(scanning text: String) throws(TooDeep) {
+    init(scanning text: String) throws(Failure) {
         var scanner = Scanner(bytes: Array(text.utf8))
         try scanner.scanDocument()
         lines = scanner.lines
@@ -65,7 +79,7 @@ private struct Scanner {
         if lines[path] == nil { lines[path] = recordedLine }
     }
 
-    mutating func scanDocument() throws(ManifestSourceMap.TooDeep) {
+    mutating func scanDocument() throws(ManifestSourceMap.Failure) {
         var table = ManifestPath()
         while true {
             skipWhitespace(includingNewlines: true)
@@ -82,11 +96,20 @@ private struct Scanner {
     }
 
     /// Reads `[a.b]` or `[[a.b]]` and returns the table path it opens.
-    private mutating func scanHeader() throws(ManifestSourceMap.TooDeep) -> ManifestPath {
+    private mutating func scanHeader() throws(ManifestSourceMap.Failure) -> ManifestPath {
         let headerLine = line
         let isArray = peek(1) == UInt8(ascii: "[")
         advance()
         if isArray { advance() }
+        // Only spaces and tabs, exactly what toml++ skips here.
+        while current == UInt8(ascii: " ") || current == UInt8(ascii: "\t") { advance() }
+        if let first = current, !ManifestPath.isBareKeyByte(first), first != UInt8(ascii: "\""),
+            first != UInt8(ascii: "'"), first != UInt8(ascii: "]")
+        {
+            throw ManifestSourceMap.Failure(
+                line: line,
+                message: "invalid TOML: a table header must start with a name: write [name] or [[name]]")
+        }
         let keys = try scanKey()
         var path = ManifestPath()
         for (offset, key) in keys.enumerated() {
@@ -106,7 +129,7 @@ private struct Scanner {
     }
 
     /// Reads `key = value` and records the key (and every dotted prefix of it).
-    private mutating func scanKeyValue(in table: ManifestPath) throws(ManifestSourceMap.TooDeep) {
+    private mutating func scanKeyValue(in table: ManifestPath) throws(ManifestSourceMap.Failure) {
         let keyLine = line
         let keys = try scanKey()
         guard !keys.isEmpty else { return }
@@ -123,14 +146,14 @@ private struct Scanner {
         try scanValue(at: path, depth: path.components.count)
     }
 
-    private func checkDepth(_ path: ManifestPath) throws(ManifestSourceMap.TooDeep) {
+    private func checkDepth(_ path: ManifestPath) throws(ManifestSourceMap.Failure) {
         if path.components.count > ManifestSourceMap.maximumNesting {
-            throw ManifestSourceMap.TooDeep(line: line)
+            throw ManifestSourceMap.Failure.tooDeep(line: line)
         }
     }
 
-    private mutating func scanValue(at path: ManifestPath, depth: Int) throws(ManifestSourceMap.TooDeep) {
-        if depth > ManifestSourceMap.maximumNesting { throw ManifestSourceMap.TooDeep(line: line) }
+    private mutating func scanValue(at path: ManifestPath, depth: Int) throws(ManifestSourceMap.Failure) {
+        if depth > ManifestSourceMap.maximumNesting { throw ManifestSourceMap.Failure.tooDeep(line: line) }
         guard let byte = current else { return }
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
@@ -166,6 +189,10 @@ private struct Scanner {
                 let start = position
                 skipWhitespace(includingNewlines: true)
                 if current == UInt8(ascii: "]") { advance(); return }
+                if current == UInt8(ascii: "}") {
+                    throw ManifestSourceMap.Failure(
+                        line: line, message: "invalid TOML: } inside an array; close the array with ]")
+                }
                 let element = path.appending(index: index)
                 record(element, line: line)
                 try scanValue(at: element, depth: depth + 1)
@@ -186,7 +213,7 @@ private struct Scanner {
     }
 
     /// Reads a possibly dotted key; returns its parts (empty when there is no key here).
-    private mutating func scanKey() throws(ManifestSourceMap.TooDeep) -> [String] {
+    private mutating func scanKey() throws(ManifestSourceMap.Failure) -> [String] {
         var keys: [String] = []
         while true {
             skipWhitespace(includingNewlines: false)
@@ -201,7 +228,7 @@ private struct Scanner {
                 guard position > start else { break }
                 keys.append(String(decoding: bytes[start..<position], as: UTF8.self))
             }
-            if keys.count > ManifestSourceMap.maximumNesting { throw ManifestSourceMap.TooDeep(line: line) }
+            if keys.count > ManifestSourceMap.maximumNesting { throw ManifestSourceMap.Failure.tooDeep(line: line) }
             skipWhitespace(includingNewlines: false)
             guard current == UInt8(ascii: ".") else { break }
             advance()

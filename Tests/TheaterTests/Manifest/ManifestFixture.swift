@@ -34,10 +34,7 @@ enum ManifestFixture {
         return url
     }
 
-    /// The smallest valid manifest, to append cases to.
-    static let minimal = """
-        name = "counter"
-        component = "counter.wasm"
-
-        """
+    /// The smallest valid manifest, to append cases to: three lines (the third empty),
+    /// so that appended text starts on line 4.
+    static let minimal = "name = \"counter\"\ncomponent = \"counter.wasm\"\n\n"
 }

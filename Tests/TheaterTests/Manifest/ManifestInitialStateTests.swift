@@ -72,12 +72,12 @@ import Theater
         #expect(error?.message.contains("not a regular file") == true, "\(String(describing: error))")
     }
 
-    private func catching(_ body: () throws(ManifestError) -> ActorManifest) -> ManifestError? {
+    private func catching(_ body: () throws -> ActorManifest) -> ManifestError? {
         do {
             _ = try body()
             return nil
         } catch {
-            return error
+            return error as? ManifestError
         }
     }
 }

@@ -49,6 +49,12 @@ import Theater
         #expect(manifest.handlers == [.environment(EnvironmentConfig(allowedVars: ["HOME", "B"]))])
     }
 
+    @Test func onlyTheGivenEnvironmentIsUsed() {
+        // HOME is set in the test process, but the parser must not look there.
+        let error = ManifestFixture.error("name = \"a\"\ncomponent = \"${HOME}/a.wasm\"\n", environment: [:])
+        #expect(error?.message.contains("HOME is not set") == true)
+    }
+
     @Test func sourceTextKeepsTheReferences() throws {
         let text = "name = \"${N}\"\ncomponent = \"a.wasm\"\n"
         #expect(try ManifestFixture.parse(text, environment: ["N": "x"]).sourceText == text)
