@@ -168,7 +168,7 @@ public actor ActorRuntime {
         mailbox.finish()
         for reply in core.context.outstandingRequests.removeAll() { reply.answer(.failure(.actorStopped(id))) }
         let recorder = core.context.recorder
-        try? recorder.record(.actorStopped(reason: exit.description))
+        try? recorder.record(.actorStopped(reason: exit.reason))
         try? recorder.close()
         onStop(self, exit)
     }
@@ -209,6 +209,14 @@ public enum ActorExit: Equatable, Sendable, CustomStringConvertible {
         case .shutdown: return "shutdown requested by the actor"
         case .stopped(let reason): return "stopped: \(reason)"
         case .failed(let message): return "failed: \(message)"
+        }
+    }
+
+    /// The reason recorded in the `actor-stopped` event.
+    var reason: String {
+        switch self {
+        case .stopped(let reason): return reason
+        default: return description
         }
     }
 }

@@ -49,6 +49,7 @@ public enum ChainValueCodec {
         case .char(let v): bytes.append(Tag.char.rawValue); bytes.appendLittleEndian(v.value)
         case .string(let v): bytes.append(Tag.string.rawValue); bytes.appendString(v)
         case .list(let items): bytes.append(Tag.list.rawValue); encode(items, into: &bytes)
+        case .bytes(let items): bytes.append(Tag.list.rawValue); encode(items.map { ComponentValue.u8($0) }, into: &bytes)
         case .record(let fields):
             bytes.append(Tag.record.rawValue)
             bytes.appendLEB128(fields.count)

@@ -14,6 +14,7 @@ enum ChainValueFormatter {
         switch value {
         case .string(let text): return format(text: text, limit: limit)
         case .list(let items): return "[" + format(items, limit: limit) + "]"
+        case .bytes: return "[]"
         case .tuple(let items): return "(" + format(items, limit: limit) + ")"
         case .record(let fields):
             return "{" + fields.map { label($0.label) + ": " + format($0.value, limit: limit) }.joined(separator: ", ") + "}"

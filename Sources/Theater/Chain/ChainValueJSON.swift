@@ -25,6 +25,7 @@ enum ChainValueJSON {
         case .char(let v): return typed("char", String(v))
         case .string(let v): return typed("string", v)
         case .list(let items): return typed("list", items.map(object))
+        case .bytes(let items): return typed("list", items.map { object(.u8($0)) })
         case .tuple(let items): return typed("tuple", items.map(object))
         case .record(let fields):
             return typed("record", fields.map { ["name": $0.label, "value": object($0.value)] as [String: Any] })

@@ -82,6 +82,16 @@ public struct ActorManifest: Sendable, Equatable {
             text: text, fileName: fileName, baseDirectory: baseDirectory, environment: environment)
     }
 
+    /// Parses a manifest recorded in a chain, for a replay: the initial state comes from the
+    /// record instead of `init_state` (whose file may no longer exist).
+    static func parseRecorded(
+        text: String, fileName: String, baseDirectory: URL, environment: [String: String], initialState: [UInt8]?
+    ) throws(ManifestError) -> ActorManifest {
+        try ManifestParser.parse(
+            text: text, fileName: fileName, baseDirectory: baseDirectory, environment: environment,
+            recordedInitialState: .some(initialState))
+    }
+
     /// The handler of the given type name ("random", "http-client", ...), if granted.
     public func handler(named typeName: String) -> HandlerSpec? {
         handlers.first { $0.typeName == typeName }

@@ -10,8 +10,11 @@ enum ManifestParser {
         "handler", "handlers", "limits",
     ]
 
+    /// `recordedInitialState`, when given, is used instead of reading `init_state` (a replay
+    /// takes the state from the chain, where the file it came from may be gone).
     static func parse(
-        text: String, fileName: String, baseDirectory: URL, environment: [String: String]
+        text: String, fileName: String, baseDirectory: URL, environment: [String: String],
+        recordedInitialState: [UInt8]?? = nil
     ) throws(ManifestError) -> ActorManifest {
         let root = try ManifestDocument.parse(text: text, fileName: fileName, environment: environment)
         let manifest = try ManifestTableReader(fileName: fileName, node: root, context: "a manifest", example: "name = \"my-actor\"")
@@ -46,7 +49,10 @@ enum ManifestParser {
         let handlers = try HandlerListReader.read(from: manifest)
 
         var initialState: [UInt8]?
-        if let stateText = try manifest.string("init_state", example: "init_state = \"state.json\""),
+        if let recordedInitialState {
+            initialState = recordedInitialState
+            _ = manifest.take("init_state")
+        } else if let stateText = try manifest.string("init_state", example: "init_state = \"state.json\""),
             let stateNode = manifest.take("init_state")
         {
             initialState = try InitialStateSource.load(

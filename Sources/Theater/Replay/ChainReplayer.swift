@@ -40,9 +40,10 @@ public struct ChainReplayer {
         }
         let manifest: ActorManifest
         do {
-            manifest = try ActorManifest.parse(text: start.manifest, fileName: "<manifest recorded in \(chainURL.lastPathComponent)>",
-                                               baseDirectory: chainURL.deletingLastPathComponent(),
-                                               environment: start.environment)
+            manifest = try ActorManifest.parseRecorded(text: start.manifest,
+                                                       fileName: "<manifest recorded in \(chainURL.lastPathComponent)>",
+                                                       baseDirectory: chainURL.deletingLastPathComponent(),
+                                                       environment: start.environment, initialState: start.initialState)
         } catch {
             throw ReplayError.notReplayable("the recorded manifest does not parse: \(error)")
         }
