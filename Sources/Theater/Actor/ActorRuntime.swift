@@ -54,17 +54,19 @@ public actor ActorRuntime {
             await finish(.shutdown(data))
             return
         }
-        let stream = self.stream
-        loop = Task { [weak self] in
-            var stopped = false
-            for await item in stream {
-                guard let self else { return }
-                // After the actor ends, what is still queued is refused, so no sender waits forever.
-                if stopped {
-                    self.refuse(item)
-                } else if await self.handle(item) {
-                    stopped = true
-                }
+        loop = Task { await self.runMessageLoop() }
+    }
+
+    /// Handles the mailbox one message at a time until the actor ends; what is still queued
+    /// then is refused, so no sender waits forever. Runs on the actor, so that handling a
+    /// message involves no hop between executors.
+    private func runMessageLoop() async {
+        var stopped = false
+        for await item in stream {
+            if stopped {
+                refuse(item)
+            } else if await handle(item) {
+                stopped = true
             }
         }
     }
