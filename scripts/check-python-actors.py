@@ -103,8 +103,8 @@ def start_counter_build(out):
     source = out / "python-counter"
     shutil.copytree(COUNTER_EXAMPLE, source, ignore=shutil.ignore_patterns("*.wasm", "__pycache__"))
     shutil.copytree(ROOT / "wit", out.parent / "wit")
-    log = open(out.parent / "python-counter-build.log", "w")
-    return subprocess.Popen(["sh", str(source / "build.sh")], stdout=log, stderr=subprocess.STDOUT)
+    with open(out.parent / "python-counter-build.log", "w") as log:
+        return subprocess.Popen(["sh", str(source / "build.sh")], stdout=log, stderr=subprocess.STDOUT)
 
 
 def build(out, reuse):
@@ -116,8 +116,7 @@ def build(out, reuse):
     if missing:
         return (f"--reuse {reuse}: no {', '.join(f'{a}/{a}.wasm' for a in missing)} there "
                 f"(build them with: {FIXTURES / 'build.sh'} {reuse})")
-    needs_build = not reuse or not counter_reused
-    if needs_build and shutil.which("componentize-py") is None:
+    if not counter_reused and shutil.which("componentize-py") is None:
         return ("componentize-py is not on the PATH: install it (pip install componentize-py==0.25.1) "
                 "to build the Python actors")
     start = time.time()
@@ -128,22 +127,18 @@ def build(out, reuse):
                 shutil.copy(reuse / actor / name, out / actor / name)
         print(f"reusing the actors built in {reuse}")
     counter = None if counter_reused else start_counter_build(out)
-    fixtures_log = out.parent / "fixtures-build.log"
+    built = [] if counter_reused else ["python-counter"]
     if not reuse:
         # The fixtures build while python-counter builds: two componentize-py at once.
         fixtures = run(["sh", FIXTURES / "build.sh", out], timeout=3600)
-        fixtures_log.write_text(fixtures.stdout + fixtures.stderr)
         if fixtures.returncode != 0:
             if counter:
                 counter.kill()
                 counter.wait()
             return "building the fixture actors failed:\n" + fixtures.stdout + fixtures.stderr
-    if counter:
-        if counter.wait(timeout=3600) != 0:
-            return ("building python-counter failed:\n"
-                    + (out.parent / "python-counter-build.log").read_text())
-    built = [actor for actor in ["python-counter"] + FIXTURE_ACTORS
-             if not (reuse and (actor != "python-counter" or counter_reused))]
+        built += FIXTURE_ACTORS
+    if counter and counter.wait(timeout=3600) != 0:
+        return "building python-counter failed:\n" + (out.parent / "python-counter-build.log").read_text()
     if built:
         print(f"componentize-py: built {', '.join(built)} in {time.time() - start:.0f} s")
     return None
