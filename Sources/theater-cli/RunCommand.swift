@@ -58,7 +58,12 @@ struct RunCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("started \(actorManifest.name) as \(actor.id)\nchain: \(chain)\n".utf8))
         }
 
-        let messages = OrderedMessages.parse(CommandLine.arguments, sends: send, requests: request)
+        // The messages come from the command line itself: `TheaterCommand.main` takes them out
+        // before ArgumentParser parses, so `send` and `request` are empty there (they stay
+        // declared for the help text). They are still used when this command is parsed by other means.
+        let scanned = RunMessageArguments.split(Array(CommandLine.arguments.dropFirst())).messages
+        let messages = scanned.isEmpty
+            ? send.map(OrderedMessage.send) + request.map(OrderedMessage.request) : scanned
         var responses: [String] = []
         var failure: String?
         if messages.isEmpty {
@@ -108,37 +113,5 @@ struct RunCommand: AsyncParsableCommand {
             return nil
         }
         return nil
-    }
-}
-
-/// The `--send` and `--request` messages in the order they stand on the command line
-/// (ArgumentParser keeps each option's values in order, but not their interleaving).
-enum OrderedMessage: Equatable {
-    case send(String)
-    case request(String)
-}
-
-enum OrderedMessages {
-    static func parse(_ arguments: [String], sends: [String], requests: [String]) -> [OrderedMessage] {
-        var kinds: [Bool] = []   // true: send
-        var index = 0
-        while index < arguments.count {
-            let argument = arguments[index]
-            if argument == "--" { break }
-            if argument == "--send" || argument.hasPrefix("--send=") { kinds.append(true) }
-            if argument == "--request" || argument.hasPrefix("--request=") { kinds.append(false) }
-            if argument == "--send" || argument == "--request" { index += 1 }
-            index += 1
-        }
-        var sendIterator = sends.makeIterator(), requestIterator = requests.makeIterator()
-        var ordered: [OrderedMessage] = []
-        for isSend in kinds {
-            if isSend, let text = sendIterator.next() { ordered.append(.send(text)) }
-            if !isSend, let text = requestIterator.next() { ordered.append(.request(text)) }
-        }
-        // Anything the scan missed (should not happen) keeps its per-option order at the end.
-        while let text = sendIterator.next() { ordered.append(.send(text)) }
-        while let text = requestIterator.next() { ordered.append(.request(text)) }
-        return ordered
     }
 }

@@ -14,6 +14,13 @@ struct TheaterCommand: AsyncParsableCommand {
             WasmCommand.self, WitCommand.self, ComponentCommand.self,
         ]
     )
+
+    /// Parses the command line and runs the command. The messages of `theater run` are
+    /// taken out first (see `RunMessageArguments`): ArgumentParser would need minutes for
+    /// thousands of them.
+    static func main() async {
+        await main(RunMessageArguments.split(Array(CommandLine.arguments.dropFirst())).rest)
+    }
 }
 
 /// `theater wasm ...`: work with core WebAssembly modules directly.
