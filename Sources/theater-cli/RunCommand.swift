@@ -38,6 +38,7 @@ struct RunCommand: AsyncParsableCommand {
         let actorManifest: ActorManifest
         do {
             actorManifest = try ActorManifest.load(path: manifest, environment: environment)
+            try actorManifest.requireComponentFile()
         } catch {
             throw CommandFailure("\(error)")
         }

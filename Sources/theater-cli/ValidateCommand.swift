@@ -16,6 +16,7 @@ struct ValidateCommand: ParsableCommand {
         let actorManifest: ActorManifest
         do {
             actorManifest = try ActorManifest.load(path: manifest, environment: ProcessInfo.processInfo.environment)
+            try actorManifest.requireComponentFile()
         } catch {
             throw CommandFailure("\(error)")
         }
