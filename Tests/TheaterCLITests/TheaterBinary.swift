@@ -7,6 +7,19 @@ struct TheaterBinary {
         let status: Int32
         let standardOutput: String
         let standardError: String
+        /// True when the process ended from a signal (a crash such as SIGSEGV or SIGILL from a
+        /// Swift runtime trap, or the kill after a timeout) instead of exiting.
+        var endedBySignal = false
+        /// True when the run took longer than its time limit and was killed.
+        var timedOut = false
+
+        /// Exited by itself (no signal, no timeout) with a status other than 0.
+        var failedCleanly: Bool { !endedBySignal && !timedOut && status != 0 }
+        /// Both streams, for messages in failed expectations.
+        var transcript: String {
+            "status \(status)\(endedBySignal ? " (signal)" : "")\(timedOut ? " (timed out)" : "")\n"
+                + "stdout: \(standardOutput)\nstderr: \(standardError)"
+        }
     }
 
     let url: URL
@@ -44,5 +57,83 @@ struct TheaterBinary {
         return Outcome(status: process.terminationStatus,
                        standardOutput: String(decoding: outputData, as: UTF8.self),
                        standardError: String(decoding: errorData, as: UTF8.self))
+    }
+
+    /// Runs `theater` with `arguments` in `directory` (the current one when nil), with
+    /// `environment` added to this process's, and kills it when it runs longer than
+    /// `timeLimit` seconds, so that a hang fails the test instead of stalling the suite.
+    /// Output goes to files, so neither stream can block the process however much it prints.
+    func run(_ arguments: [String], in directory: URL?, environment: [String: String] = [:],
+             timeLimit: TimeInterval = 60) throws -> Outcome {
+        let running = try start(arguments, in: directory, environment: environment)
+        return running.wait(timeLimit: timeLimit)
+    }
+
+    /// Starts `theater` with `arguments` in `directory`, with `environment` added to this
+    /// process's, and returns without waiting.
+    func start(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> RunningTheater {
+        try RunningTheater(executable: url, arguments: arguments, directory: directory, environment: environment)
+    }
+}
+
+/// A `theater` process started by a test: it can be waited for or killed.
+final class RunningTheater {
+    private let process = Process()
+    private let outputFile: URL
+    private let errorFile: URL
+
+    init(executable: URL, arguments: [String], directory: URL?, environment: [String: String]) throws {
+        let scratch = FileManager.default.temporaryDirectory
+        outputFile = scratch.appendingPathComponent("theater-out-\(UUID())")
+        errorFile = scratch.appendingPathComponent("theater-err-\(UUID())")
+        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: outputFile)
+        process.standardError = try FileHandle(forWritingTo: errorFile)
+        try process.run()
+    }
+
+    /// The process id.
+    var processIdentifier: Int32 { process.processIdentifier }
+
+    /// Whether the process is still running.
+    var isRunning: Bool { process.isRunning }
+
+    /// Sends `signal` to the process.
+    func kill(_ signal: Int32) {
+        Foundation.kill(process.processIdentifier, signal)
+    }
+
+    /// Waits for the process to end, killing it with SIGKILL after `timeLimit` seconds.
+    func wait(timeLimit: TimeInterval = 60) -> TheaterBinary.Outcome {
+        let deadline = Date().addingTimeInterval(timeLimit)
+        var timedOut = false
+        while process.isRunning {
+            if Date() > deadline {
+                timedOut = true
+                kill(SIGKILL)
+                break
+            }
+            usleep(5_000)
+        }
+        process.waitUntilExit()
+        defer {
+            try? FileManager.default.removeItem(at: outputFile)
+            try? FileManager.default.removeItem(at: errorFile)
+        }
+        let output = (try? Data(contentsOf: outputFile)) ?? Data()
+        let error = (try? Data(contentsOf: errorFile)) ?? Data()
+        return TheaterBinary.Outcome(status: process.terminationStatus,
+                                     standardOutput: String(decoding: output, as: UTF8.self),
+                                     standardError: String(decoding: error, as: UTF8.self),
+                                     endedBySignal: process.terminationReason == .uncaughtSignal,
+                                     timedOut: timedOut)
     }
 }
