@@ -43,6 +43,19 @@ import Testing
         }
     }
 
+    @Test func eventsListsTheWholeRecordsOfACutChain() throws {
+        let workspace = try ActorTestWorkspace()
+        defer { workspace.remove() }
+        let layout = try recordCounter(workspace)
+        for record in [layout.records[1], layout.records[6], layout.records[12]] {
+            let path = try workspace.write(Array(layout.bytes.prefix(record.bodyOffset + 3)), to: "cut.chain")
+            let outcome = try workspace.theater(["events", path], timeLimit: 20)
+            #expect(outcome.status == 0, "cut in record at \(record.offset): \(outcome.transcript)")
+            let sequences = outcome.standardOutput.split(separator: "\n").compactMap { $0.split(separator: " ").first.flatMap { Int($0) } }
+            #expect(sequences == Array(0..<layout.wholeRecords(before: record.offset + 1)), "\(outcome.transcript)")
+        }
+    }
+
     @Test func verifyAcceptsZerosAfterTheLastWholeRecord() throws {
         let workspace = try ActorTestWorkspace()
         defer { workspace.remove() }
