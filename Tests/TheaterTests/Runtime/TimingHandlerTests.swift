@@ -1,0 +1,57 @@
+import ComponentModel
+import Foundation
+import Testing
+@testable import Theater
+
+/// The `timing` handler from a component-text actor (`TestActors.timing`): `now` and
+/// `sleep`, each in a run that replays identically (without waiting again).
+@Suite(.timeLimit(.minutes(1))) struct TimingHandlerTests {
+    private static func sleepRequest(milliseconds: UInt64) -> [UInt8] {
+        [UInt8(ascii: "s")] + withUnsafeBytes(of: milliseconds.littleEndian, Array.init)
+    }
+
+    @Test func nowIsTheWallClockInMilliseconds() async throws {
+        let scenario = try RuntimeScenario()
+        let actor = try await scenario.start("timing-actor", component: TestActors.timing.encoded(),
+                                             handlers: ["message-server", "timing"])
+        let before = UInt64(Date().timeIntervalSince1970 * 1000)
+        let response = try await scenario.request(actor, Array("n".utf8))
+        let after = UInt64(Date().timeIntervalSince1970 * 1000)
+        #expect(response.count == 8)
+        let now = response.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        #expect(now >= before && now <= after + 1)
+        try await scenario.shutdownAndReplay(expectedChains: 1)
+    }
+
+    @Test func sleepWaitsWithoutBlockingOtherActors() async throws {
+        let scenario = try RuntimeScenario()
+        let sleeper = try await scenario.start("timing-actor", component: TestActors.timing.encoded(),
+                                               handlers: ["message-server", "timing"])
+        let counter = try await scenario.start("counter", component: RuntimeScenario.prebuilt("examples/counter/counter.wasm"),
+                                               handlers: ["runtime", "message-server"], initialState: "0")
+        let started = Date()
+        async let slept = scenario.request(sleeper, Self.sleepRequest(milliseconds: 400))
+        // While the first actor sleeps, the counter answers.
+        try await Task.sleep(nanoseconds: 50_000_000)
+        #expect(try await scenario.request(counter, "add 3") == "3")
+        let counterAnswered = Date().timeIntervalSince(started)
+        #expect(try await slept == [0])
+        let sleptFor = Date().timeIntervalSince(started)
+        #expect(sleptFor >= 0.4)
+        #expect(counterAnswered < 0.4, "the counter answered while the other actor slept")
+        try await scenario.shutdownAndReplay(expectedChains: 2)
+    }
+
+    @Test func sleepBeyondMaxSleepDurationIsRefusedWithAnError() async throws {
+        let scenario = try RuntimeScenario()
+        let actor = try await scenario.start("timing-actor", component: TestActors.timing.encoded(),
+                                             handlers: ["message-server", "type = \"timing\"\nmax_sleep_duration = 100"])
+        #expect(try await scenario.request(actor, Self.sleepRequest(milliseconds: 5000)) == [1])
+        let refusal = try scenario.events(of: actor).compactMap { event -> [ComponentValue]? in
+            guard case .hostCall(_, "sleep", _, let results) = event else { return nil }
+            return results
+        }
+        #expect(refusal == [[.result(.error(.string("sleep of 5000 ms exceeds max_sleep_duration (100 ms)")))]])
+        try await scenario.shutdownAndReplay(expectedChains: 1)
+    }
+}
