@@ -15,7 +15,7 @@ import Testing
         let scenario = try RuntimeScenario()
         let actor = try await startActor(scenario)
         #expect(try await scenario.request(actor, Array("lfirst line".utf8)) == [10, 0, 0, 0])
-        #expect(try await scenario.request(actor, Array("lsecond: ✓".utf8)) == [10, 0, 0, 0])
+        #expect(try await scenario.request(actor, Array("lsecond: ✓".utf8)) == [11, 0, 0, 0])
         #expect(scenario.logs.all == ["runtime-actor: first line", "runtime-actor: second: ✓"])
         let logged = try scenario.events(of: actor).compactMap { event -> [ComponentValue]? in
             guard case .hostCall("ntwk:theater/runtime", "log", let arguments, _) = event else { return nil }
