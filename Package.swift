@@ -24,14 +24,21 @@ let package = Package(
             name: "WasmEngine",
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
-        .target(name: "ComponentModel", dependencies: ["WasmEngine"]),
+        .target(
+            name: "ComponentModel",
+            dependencies: ["WasmEngine"],
+            // Async functions run on their caller's executor: an actor's calls into its
+            // component stay on the actor, instead of hopping to the global pool and back.
+            swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]
+        ),
         .target(
             name: "Theater",
             dependencies: [
                 "ComponentModel", "WasmEngine",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
-            ]
+            ],
+            swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]
         ),
         .executableTarget(
             name: "theater-cli",

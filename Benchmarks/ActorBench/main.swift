@@ -112,6 +112,11 @@ func report(_ label: String, _ values: [Double], unit: String) {
 
 var sendsOn: [Double] = [], sendsOff: [Double] = [], hostRT: [Double] = [], actorRT: [Double] = []
 var startDecoded: [Double] = [], startFresh: [Double] = []
+if options.sendsOnly {
+    let rate = try await sendThroughput(count: options.messages, recording: true)
+    print(String(format: "sends into one actor, chain persisted: %.0f msg/s", rate))
+    exit(0)
+}
 for _ in 0..<options.runs {
     sendsOn.append(try await sendThroughput(count: options.messages, recording: true))
     sendsOff.append(try await sendThroughput(count: options.messages, recording: false))
@@ -133,6 +138,8 @@ print(String(format: "%-44@ %12.2f ms", "actor start, component not decoded" as 
 struct BenchOptions {
     var messages = 100_000
     var runs = 3
+    /// Only the send benchmark (for profiling).
+    var sendsOnly = false
 
     static func parse(_ arguments: [String]) -> BenchOptions {
         var options = BenchOptions()
@@ -142,8 +149,9 @@ struct BenchOptions {
             switch arguments[index] {
             case "--messages": options.messages = max(100, Int(value) ?? options.messages); index += 1
             case "--runs": options.runs = max(1, Int(value) ?? options.runs); index += 1
+            case "--sends-only": options.sendsOnly = true; index -= 0
             default:
-                FileHandle.standardError.write(Data("usage: theater-actor-bench [--messages N] [--runs R]\n".utf8))
+                FileHandle.standardError.write(Data("usage: theater-actor-bench [--messages N] [--runs R] [--sends-only]\n".utf8))
                 exit(2)
             }
             index += 1

@@ -8,8 +8,9 @@ public struct ActorExport: Hashable, Sendable, CustomStringConvertible {
     /// The function within it (`init`, `handle-send`, ...).
     public let function: String
 
-    /// `interface.function`, the name recorded in the chain.
-    public var description: String { "\(interface).\(function)" }
+    /// `interface.function`, the name recorded in the chain (built once: it is recorded
+    /// with every call).
+    public let description: String
 
     /// The export's component-level type.
     var type: ABIFunctionType {
@@ -70,5 +71,6 @@ public struct ActorExport: Hashable, Sendable, CustomStringConvertible {
     public init(interface: String, function: String) {
         self.interface = interface
         self.function = function
+        self.description = "\(interface).\(function)"
     }
 }

@@ -1,5 +1,6 @@
 import ComponentModel
 import Foundation
+import Synchronization
 
 /// One running actor: a mailbox and a loop that handles its messages one at a time, in
 /// arrival order, through `ActorCore` (which records each call). Different actors run in
@@ -21,6 +22,9 @@ public actor ActorRuntime {
     nonisolated let messageSizeLimit: UInt64
     nonisolated let mailboxLimit: Int
     private nonisolated let mailbox: AsyncStream<MailboxItem>.Continuation
+    /// Messages queued and not yet handled: when it drops to zero the actor is idle, and its
+    /// buffered chain events are written out.
+    private nonisolated let queued = Atomic<Int>(0)
     private let stream: AsyncStream<MailboxItem>
     private let core: ActorCore
     private var loop: Task<Void, Never>?
@@ -54,17 +58,20 @@ public actor ActorRuntime {
             await finish(.shutdown(data))
             return
         }
-        let stream = self.stream
-        loop = Task { [weak self] in
-            var stopped = false
-            for await item in stream {
-                guard let self else { return }
-                // After the actor ends, what is still queued is refused, so no sender waits forever.
-                if stopped {
-                    self.refuse(item)
-                } else if await self.handle(item) {
-                    stopped = true
-                }
+        loop = Task { await self.runMessageLoop() }
+    }
+
+    /// Handles the mailbox one message at a time until the actor ends; what is still queued
+    /// then is refused, so no sender waits forever. Runs on the actor, so that handling a
+    /// message involves no hop between executors.
+    private func runMessageLoop() async {
+        var stopped = false
+        for await item in stream {
+            queued.subtract(1, ordering: .relaxed)
+            if stopped {
+                refuse(item)
+            } else if await handle(item) {
+                stopped = true
             }
         }
     }
@@ -80,7 +87,11 @@ public actor ActorRuntime {
 
     /// Enqueues `item`; fails when the mailbox is full or the actor has stopped. Never waits.
     nonisolated func deliver(_ item: MailboxItem) -> MessageError? {
-        switch mailbox.yield(item) {
+        queued.add(1, ordering: .relaxed)
+        let outcome = mailbox.yield(item)
+        if case .enqueued = outcome { return nil }
+        queued.subtract(1, ordering: .relaxed)
+        switch outcome {
         case .enqueued: return nil
         case .dropped: return .mailboxFull(actor: id, limit: mailboxLimit)
         case .terminated: return .actorStopped(id)
@@ -137,7 +148,9 @@ public actor ActorRuntime {
                 done()
                 return true
             }
-            try core.context.recorder.flush()
+            // Idle, or much buffered: write the chain out. While messages keep coming, a
+            // batch of them shares one write (what they caused has not left the actor).
+            try core.context.recorder.flushIfBuffered(atLeast: queued.load(ordering: .relaxed) == 0 ? 1 : 64 << 10)
         } catch {
             // The chain could not be written: continuing would run the actor unrecorded.
             await finish(.failed("\(error)"))

@@ -129,6 +129,9 @@ public final class ChainWriter {
         if buffer.count >= ChainWriter.automaticFlushThreshold { try flush() }
     }
 
+    /// How many encoded bytes wait in the buffer for the next `flush()`.
+    public var bufferedByteCount: Int { buffer.count }
+
     /// Writes everything buffered with one `write(2)`: from then on it survives a crash of
     /// the process (not of the machine: that needs `sync()`).
     public func flush() throws(ChainFileError) {

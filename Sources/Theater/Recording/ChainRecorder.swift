@@ -154,6 +154,14 @@ public final class ChainRecorder {
         do { try writer.flush() } catch { throw RecordingError.chainWrite("\(error)") }
     }
 
+    /// Flushes unless little is buffered: used between messages whose handling sent nothing
+    /// out, so that a stream of messages costs one write per `batchBytes` rather than per
+    /// message. (Anything that leaves the actor flushes first, whatever the buffer holds.)
+    func flushIfBuffered(atLeast batchBytes: Int) throws {
+        guard case .live(let writer?) = mode, writer.bufferedByteCount >= batchBytes else { return }
+        try flush()
+    }
+
     /// Flushes, fsyncs and closes the chain file.
     func close() throws {
         guard case .live(let writer?) = mode else { return }
