@@ -74,7 +74,7 @@ import Testing
         // The accepted messages are all handled, one sleep after another.
         let handled = withUnsafeBytes(of: UInt32(accepted).littleEndian, Array.init)
         #expect(await scenario.eventually { await actor.state() == handled })
-        #expect(try scenario.events(of: actor).filter(Self.isRejection).count == refused)
+        #expect(try await scenario.eventually { try scenario.events(of: actor).filter(Self.isRejection).count == refused })
         try await scenario.shutdownAndReplay(expectedChains: 1)
     }
 
