@@ -47,6 +47,22 @@ import Testing
         try await scenario.shutdownAndReplay(expectedChains: 1)
     }
 
+    @Test func aRequestToAnActorWithoutHandleRequestFailsClearlyAndTheActorGoesOn() async throws {
+        let scenario = try RuntimeScenario()
+        let logger = try await scenario.start("logger", component: TestActors.logger(greeting: "hi").encoded(),
+                                              handlers: ["runtime", "message-server"])
+        let refused = await scenario.runtime.request(to: logger.id, Array("anything".utf8))
+        guard case .failure(.actorFailed(let message)) = refused else {
+            Issue.record("the request should fail, got \(refused)")
+            return
+        }
+        #expect(message.contains("does not export message-server-client.handle-request"))
+        #expect(scenario.runtime.send(to: logger.id, [1]) == nil)
+        #expect(await scenario.eventually { scenario.logs.all == ["logger: hi"] })
+        #expect(await logger.exitStatus() == nil)
+        try await scenario.shutdownAndReplay(expectedChains: 1)
+    }
+
     @Test func requestsStillOpenWhenTheActorStopsFail() async throws {
         let scenario = try RuntimeScenario()
         let actor = try await scenario.start("deferred", component: TestActors.deferred.encoded(),

@@ -39,6 +39,15 @@ import Testing
         let sleptFor = Date().timeIntervalSince(started)
         #expect(sleptFor >= 0.4)
         #expect(counterAnswered < 0.4, "the counter answered while the other actor slept")
+        // A replay answers the sleep from the chain: it does not wait again.
+        await scenario.runtime.stop(sleeper.id, reason: "test over")
+        let replayStarted = Date()
+        let outcome = try await scenario.replay(scenario.runtime.dataDirectory.chainURL(actorID: sleeper.id))
+        #expect(Date().timeIntervalSince(replayStarted) < 0.4)
+        guard case .identical = outcome else {
+            Issue.record("the sleeper's chain should replay identically: \(RuntimeScenario.describe(outcome))")
+            return
+        }
         try await scenario.shutdownAndReplay(expectedChains: 2)
     }
 
