@@ -30,6 +30,12 @@ public actor ActorRuntime {
     private var loop: Task<Void, Never>?
     private let onStop: @Sendable (ActorRuntime, ActorExit) -> Void
     private var exit: ActorExit?
+    /// Whether an export call is running. It may be suspended in an async host call (a
+    /// sleep, a request), and the actor then takes other work such as `recordRejection`.
+    private var inCall = false
+    /// Refusals that arrived during a call: recorded once it returns, so that a call's
+    /// events stay together (a replay finds refusals between calls, not inside one).
+    private var pendingRejections: [MessageError] = []
 
     init(core: ActorCore, parentID: String?, onStop: @escaping @Sendable (ActorRuntime, ActorExit) -> Void) {
         let context = core.context
@@ -47,7 +53,7 @@ public actor ActorRuntime {
     /// Calls `actor.init` (when exported) with the initial state, then starts the message loop.
     func start() async throws {
         if core.instance.implements(.initialize) {
-            let result = try await core.invoke(.initialize, [.string(id)])
+            let result = try await invoke(.initialize, [.string(id)])
             try core.context.recorder.flush()
             if case .failure(let failure) = result {
                 await finish(.failed(failure.description))
@@ -93,16 +99,35 @@ public actor ActorRuntime {
         queued.subtract(1, ordering: .relaxed)
         switch outcome {
         case .enqueued: return nil
-        case .dropped: return .mailboxFull(actor: id, limit: mailboxLimit)
+        case .dropped:
+            let error = MessageError.mailboxFull(actor: id, limit: mailboxLimit)
+            if case .stop = item {} else { Task { await self.recordRejection(error) } }
+            return error
         case .terminated: return .actorStopped(id)
         @unknown default: return .actorStopped(id)
         }
     }
 
-    /// Records that a message was refused (too large, mailbox full) in the actor's chain.
+    /// Records that a message was refused (too large, mailbox full) in the actor's chain;
+    /// during a call, once the call has returned.
     func recordRejection(_ error: MessageError) {
+        if inCall {
+            pendingRejections.append(error)
+            return
+        }
         try? core.context.recorder.record(.actorError(kind: RecordedErrorKind.messageRejected, message: error.description))
         try? core.context.recorder.flush()
+    }
+
+    /// Calls `export` through the core, then records the refusals that arrived meanwhile.
+    private func invoke(_ export: ActorExport, _ parameters: [ComponentValue]) async throws -> Result<ComponentValue?, CallFailure> {
+        inCall = true
+        defer {
+            inCall = false
+            for error in pendingRejections { recordRejection(error) }
+            pendingRejections = []
+        }
+        return try await core.invoke(export, parameters)
     }
 
     /// Handles one mailbox item; returns true when the loop must end.
@@ -110,10 +135,10 @@ public actor ActorRuntime {
         do {
             switch item {
             case .send(let payload):
-                let result = try await core.invoke(.handleSend, [.bytes(payload)])
+                let result = try await invoke(.handleSend, [.bytes(payload)])
                 if case .failure(let failure) = result, stopsActor(failure) { return await fail(failure) }
             case .request(let requestID, let payload, let reply):
-                let result = try await core.invoke(.handleRequest, [.string(requestID), .bytes(payload)])
+                let result = try await invoke(.handleRequest, [.string(requestID), .bytes(payload)])
                 try core.context.recorder.flush()
                 switch result {
                 case .success(let extra):
@@ -127,7 +152,7 @@ public actor ActorRuntime {
                     if stopsActor(failure) { return await fail(failure) }
                 }
             case .channelOpen(let channelID, let payload, let reply):
-                let result = try await core.invoke(.handleChannelOpen, [.string(channelID), .bytes(payload)])
+                let result = try await invoke(.handleChannelOpen, [.string(channelID), .bytes(payload)])
                 try core.context.recorder.flush()
                 switch result {
                 case .success(let accept):
@@ -138,10 +163,10 @@ public actor ActorRuntime {
                     if stopsActor(failure) { return await fail(failure) }
                 }
             case .channelMessage(let channelID, let payload):
-                let result = try await core.invoke(.handleChannelMessage, [.string(channelID), .bytes(payload)])
+                let result = try await invoke(.handleChannelMessage, [.string(channelID), .bytes(payload)])
                 if case .failure(let failure) = result, stopsActor(failure) { return await fail(failure) }
             case .channelClose(let channelID):
-                let result = try await core.invoke(.handleChannelClose, [.string(channelID)])
+                let result = try await invoke(.handleChannelClose, [.string(channelID)])
                 if case .failure(let failure) = result, stopsActor(failure) { return await fail(failure) }
             case .stop(let reason, let done):
                 await finish(.stopped(reason))

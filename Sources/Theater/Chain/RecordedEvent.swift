@@ -64,7 +64,7 @@ public enum RecordedEvent: Equatable, Sendable {
             for grant in start.grants { bytes.appendString(grant) }
             bytes.appendLittleEndian(start.randomSeed)
             bytes.appendOptional(start.parentID) { $0.appendString($1) }
-            let variables = start.environment.sorted { $0.key < $1.key }
+            let variables = start.environment.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             bytes.appendLEB128(variables.count)
             for (name, value) in variables {
                 bytes.appendString(name)
@@ -131,12 +131,16 @@ public enum RecordedEvent: Equatable, Sendable {
             }
             let variableCount = try reader.readLength("count of manifest variables")
             var environment: [String: String] = [:]
+            var previous: String?
             for _ in 0..<variableCount {
+                let nameOffset = reader.offset
                 let variable = try reader.readString("variable name")
-                let value = try reader.readString("variable value")
-                guard environment.updateValue(value, forKey: variable) == nil else {
-                    throw ChainDecodeError(offset: reader.offset, "manifest variable \(variable) appears twice")
+                // One encoding only: names strictly increasing by their UTF-8 bytes.
+                if let previous, !previous.utf8.lexicographicallyPrecedes(variable.utf8) {
+                    throw ChainDecodeError(offset: nameOffset, "manifest variables must be sorted by name without repeats")
                 }
+                previous = variable
+                environment[variable] = try reader.readString("variable value")
             }
             self = .actorStarted(ActorStartRecord(
                 actorID: actorID, name: name, manifest: manifest, componentHash: componentHash,

@@ -44,7 +44,7 @@ extension WASIHost {
 
 /// A small, fast, deterministic 64-bit generator (SplitMix64): the same seed always
 /// yields the same sequence, on every machine.
-struct DeterministicRandom {
+struct DeterministicRandom: RandomNumberGenerator {
     private var state: UInt64
 
     /// A generator starting from `seed`.

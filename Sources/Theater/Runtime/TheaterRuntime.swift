@@ -182,8 +182,16 @@ public final class TheaterRuntime: @unchecked Sendable {
     /// Stops actor `actorID` after the messages already queued; waits until it has stopped.
     public func stop(_ actorID: String, reason: String) async {
         guard let actor = actor(actorID) else { return }
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            if actor.deliver(.stop(reason: reason, done: { done.resume() })) != nil { done.resume() }
+        while true {
+            let refusal = await withCheckedContinuation { (done: CheckedContinuation<MessageError?, Never>) in
+                if let error = actor.deliver(.stop(reason: reason, done: { done.resume(returning: nil) })) {
+                    done.resume(returning: error)
+                }
+            }
+            // A full mailbox takes the stop once the actor has handled a message; anything
+            // else (stopped already, or stopped now) is done.
+            guard case .mailboxFull? = refusal else { return }
+            try? await Task.sleep(nanoseconds: 1_000_000)
         }
     }
 

@@ -20,8 +20,12 @@ actors=${*:-"simple-named pinger ponger"}
 
 for actor in $actors; do
     # The WIT package (a folder with its deps/) and the world each actor is built from.
+    source="$here/$actor"
     case "$actor" in
-        simple-named) wit_dir="$here/simple-named/wit"; world=message-server-actor ;;
+        # simple-named is the example python-counter's own code, built against the WIT
+        # package under its later upstream name (theater:simple).
+        simple-named) wit_dir="$here/simple-named/wit"; world=message-server-actor
+            source="$here/../../../examples/python-counter" ;;
         ponger) wit_dir="$project_wit"; world=message-server-actor ;;
         pinger)
             # pinger's own world refers to ntwk:theater, which it gets as a dependency
@@ -36,12 +40,12 @@ for actor in $actors; do
     mkdir -p "$out/$actor"
     cp "$here/$actor/manifest.toml" "$out/$actor/manifest.toml"
     component="$out/$actor/$actor.wasm"
-    newer=$(find "$here/$actor" "$project_wit" -newer "$component" -type f 2>/dev/null | head -n 1)
+    newer=$(find "$here/$actor" "$source" "$project_wit" -newer "$component" -type f 2>/dev/null | head -n 1)
     if [ -f "$component" ] && [ -z "$newer" ]; then
         echo "$actor: up to date"
         continue
     fi
     echo "$actor: building $component"
-    componentize-py -d "$wit_dir" -w "$world" componentize -p "$here/$actor" app -o "$component"
+    componentize-py -d "$wit_dir" -w "$world" componentize -p "$source" app -o "$component"
 done
 rm -rf "$out/.wit-pinger"

@@ -17,7 +17,8 @@ enum ChainFixture {
         .actorStarted(ActorStartRecord(
             actorID: "7f3c2a10-0000-4000-8000-000000000001", name: "counter",
             manifest: "name = \"counter\"\ncomponent = \"counter.wasm\"\n", componentHash: String(repeating: "ab", count: 32),
-            initialState: Array("{\"count\":0}".utf8), grants: ["runtime", "message-server"], randomSeed: 42, parentID: nil)),
+            initialState: Array("{\"count\":0}".utf8), grants: ["runtime", "message-server"], randomSeed: 42, parentID: nil,
+            environment: ["COUNTER_DIR": "/srv/counter", "HOME": "/home/ada"])),
         .exportCall(function: "handle-send", arguments: [ComponentValue.byteList(Array("hello".utf8))]),
         .hostCall(interface: "ntwk:theater/runtime", function: "log", arguments: [.string("got hello")], results: []),
         .exportReturn(function: "handle-send", outcome: .ok(
