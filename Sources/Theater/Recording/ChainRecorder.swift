@@ -30,6 +30,9 @@ public final class ChainRecorder {
     private(set) var eventCount = 0
     /// The first difference between the replayed and the recorded run.
     public private(set) var divergence: ReplayDivergence?
+    /// Set when a replay ran past the end of a record that stops in the middle of a call
+    /// (the recorded run was killed there): not a divergence, the end of the evidence.
+    private(set) var reachedEndOfInterruptedRecord = false
     /// Called with every appended event (event streaming).
     var observer: ((ChainEvent) -> Void)?
     /// Whether hashing is skipped (live recording switched off entirely, for benchmarks).
@@ -64,7 +67,7 @@ public final class ChainRecorder {
         case .replay(let recorded):
             guard divergence == nil else { throw RecordingError.diverged }
             guard cursor < recorded.count else {
-                try diverge(ReplayDivergence(sequence: UInt64(cursor), expected: nil, actual: event))
+                try endOfRecord(recorded, actual: event)
             }
             let expected = recorded[cursor]
             let appended = linker.append(type: event.typeName, payload: event.payloadBytes(), timestamp: expected.timestamp)
@@ -77,6 +80,16 @@ public final class ChainRecorder {
             eventCount += 1
             observer?(appended)
         }
+    }
+
+    /// The replay needs an event past the end of the record: a divergence, unless the
+    /// recorded run never stopped (it was killed mid-call), where the replay just ends.
+    private func endOfRecord(_ recorded: [ChainEvent], actual: RecordedEvent) throws -> Never {
+        if let last = recorded.last, last.type != RecordedEvent.TypeName.actorStopped {
+            reachedEndOfInterruptedRecord = true
+            throw RecordingError.diverged
+        }
+        try diverge(ReplayDivergence(sequence: UInt64(cursor), expected: nil, actual: actual))
     }
 
     /// Records a divergence and ends the replayed call.
@@ -130,7 +143,8 @@ public final class ChainRecorder {
         guard case .replay(let recorded) = mode else { return nil }
         guard divergence == nil else { throw RecordingError.diverged }
         let asked = RecordedEvent.hostCall(interface: interface, function: function, arguments: arguments, results: [])
-        guard cursor < recorded.count, let expected = try? RecordedEvent(type: recorded[cursor].type,
+        if cursor >= recorded.count { try endOfRecord(recorded, actual: asked) }
+        guard let expected = try? RecordedEvent(type: recorded[cursor].type,
                                                                         payload: recorded[cursor].payload) else {
             try diverge(ReplayDivergence(sequence: UInt64(cursor), expected: nil, actual: asked))
         }
@@ -192,6 +206,8 @@ public enum RecordedErrorKind {
     public static let exportFailed = "export-failed"
     /// The actor trapped and its instance can no longer run.
     public static let trapped = "trapped"
+    /// The actor could not be started (instantiation or a handler failed).
+    public static let startFailed = "start-failed"
 }
 
 /// Failures of the recording layer itself.
@@ -205,7 +221,7 @@ enum RecordingError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .chainWrite(let message): return "cannot write the chain: \(message)"
-        case .diverged: return "replay diverged from the recorded chain"
+        case .diverged: return "replay diverged from the recorded chain (or reached its end)"
         }
     }
 }

@@ -62,7 +62,7 @@ public struct ChainReplayer {
             instance = try ActorSandbox.instantiate(component, manifest: manifest, context: context,
                                                     randomSeed: start.randomSeed, environment: [:], output: .discard)
         } catch {
-            throw ReplayError.notReplayable("cannot instantiate the component: \(error)")
+            return try failedStart(error, recorded: recorded, recorder: recorder)
         }
         let core = ActorCore(instance: instance, context: context, limits: manifest.limits)
 
@@ -82,9 +82,11 @@ public struct ChainReplayer {
                     _ = try await core.invoke(export, arguments)
                 } catch {
                     if let divergence = recorder.divergence { return .diverged(divergence) }
+                    if recorder.reachedEndOfInterruptedRecord { return .identical(events: recorded.count, head: recorder.head) }
                     throw ReplayError.notReplayable("\(error)")
                 }
                 if let divergence = recorder.divergence { return .diverged(divergence) }
+                if recorder.reachedEndOfInterruptedRecord { return .identical(events: recorded.count, head: recorder.head) }
             case .actorError, .actorStopped:
                 // Decided by the runtime outside the actor (a refused message, a stop): re-emitted.
                 if let divergence = try recordOrDiverge(recorder, { try recorder.record(event) }) {
@@ -94,6 +96,24 @@ public struct ChainReplayer {
                 // The actor should have produced this inside an export call, but did not.
                 return .diverged(ReplayDivergence(sequence: next.sequence, expected: event, actual: nil))
             }
+        }
+        return .identical(events: recorded.count, head: recorder.head)
+    }
+
+    /// The replayed actor could not start. Identical when the recorded run could not start
+    /// either (its `start-failed` event and what follows are re-emitted as recorded);
+    /// otherwise the first divergence.
+    private func failedStart(_ error: Error, recorded: [ChainEvent], recorder: ChainRecorder) throws -> ReplayOutcome {
+        let failure = RecordedEvent.actorError(kind: RecordedErrorKind.startFailed, message: "\(error)")
+        guard recorded.count > 1, let next = try? RecordedEvent(type: recorded[1].type, payload: recorded[1].payload),
+              case .actorError(let kind, _) = next, kind == RecordedErrorKind.startFailed else {
+            return .diverged(ReplayDivergence(sequence: 1, expected: recorded.count > 1
+                                                  ? try? RecordedEvent(type: recorded[1].type, payload: recorded[1].payload) : nil,
+                                              actual: failure))
+        }
+        for event in recorded.dropFirst() {
+            let decoded = try RecordedEvent(type: event.type, payload: event.payload)
+            if let divergence = try recordOrDiverge(recorder, { try recorder.record(decoded) }) { return .diverged(divergence) }
         }
         return .identical(events: recorded.count, head: recorder.head)
     }

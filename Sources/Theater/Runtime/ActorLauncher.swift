@@ -41,7 +41,7 @@ struct ActorLauncher {
             instance = try ActorSandbox.instantiate(component, manifest: manifest, context: context, randomSeed: seed,
                                                     environment: runtime.environment, output: runtime.standardOutput)
         } catch {
-            try? recorder.record(.actorError(kind: "start-failed", message: "\(error)"))
+            try? recorder.record(.actorError(kind: RecordedErrorKind.startFailed, message: "\(error)"))
             try? recorder.record(.actorStopped(reason: "failed to start"))
             try? recorder.close()
             throw error

@@ -33,6 +33,12 @@ import WasmEngine
             return
         }
         #expect(message.contains("ntwk:theater/timing"))
+        // A replay fails to start the same way, so the record of the refusal replays identically.
+        guard case .identical(let count, _) = try await scenario.replay(chain) else {
+            Issue.record("the chain of the refused start does not replay identically")
+            return
+        }
+        #expect(count == 3)
     }
 
     @Test func anExportOfTheWrongTypeIsRefusedWithBothTypes() async throws {
