@@ -7,7 +7,8 @@ import WasmEngine
 /// functions it reaches suspend it (see `AsyncCallScope`). Both share every other step
 /// through `CanonicalCall`.
 struct LiftedFunction {
-    let type: ABIFunctionType
+    /// The function type's layouts, computed once when the function is lifted.
+    let layout: ABIFunctionLayout
     let options: CanonicalOptions
     let instance: CanonicalInstance
     let store: Store
@@ -15,7 +16,7 @@ struct LiftedFunction {
 
     /// Calls the export synchronously; an asynchronous host function it reaches traps.
     func call(_ arguments: [ComponentValue]) throws -> [ComponentValue] {
-        try CanonicalCall.liftedCall(type, options: options, instance: instance, arguments: arguments) { flat in
+        try CanonicalCall.liftedCall(layout, options: options, instance: instance, arguments: arguments) { flat in
             try AsyncCallScope.withoutSuspension { try store.invoke(core, flat) }
         }
     }
@@ -26,7 +27,7 @@ struct LiftedFunction {
     func callAsync(_ arguments: [ComponentValue]) async throws -> [ComponentValue] {
         let store = self.store
         let core = self.core
-        return try await CanonicalCall.liftedCallAsync(type, options: options, instance: instance,
+        return try await CanonicalCall.liftedCallAsync(layout, options: options, instance: instance,
                                                        arguments: arguments) { flat in
             let scope = AsyncCallScope(store: store)
             var state = try scope.run { try store.start(core, flat) }
