@@ -52,6 +52,19 @@ import WasmEngine
         #expect(layout.parameters.count == 2 && layout.results.count == 1)
     }
 
+    @Test func layoutsKnowWhetherTheyCanHoldABorrow() {
+        let resource = RuntimeResourceType(name: "r")
+        #expect(ABILayout(.borrow(resource)).containsBorrow)
+        #expect(ABILayout(.option(.tuple([.u8, .borrow(resource)]))).containsBorrow)
+        #expect(ABILayout(.list(.record([ABIField("h", .borrow(resource))]))).containsBorrow)
+        #expect(ABILayout(.result(ok: nil, error: .borrow(resource))).containsBorrow)
+        #expect(!ABILayout(.own(resource)).containsBorrow)
+        #expect(!ABILayout(.variant([ABICase("a", .list(.own(resource))), ABICase("b")])).containsBorrow)
+        let type = ABIFunctionType(parameters: [.u32, .option(.borrow(resource))], results: [.borrow(resource)])
+        #expect(ABIFunctionLayout(type).parameters.containsBorrow)
+        #expect(!ABIFunctionLayout(ABIFunctionType(parameters: [.string], results: [.borrow(resource)])).parameters.containsBorrow)
+    }
+
     @Test func variantsWithBitCastPayloadsRoundTripFlat() throws {
         let guest = ABITestGuest()
         let type = ABIType.variant([ABICase("f", .f32), ABICase("d", .f64), ABICase("pair", .tuple([.u32, .f32])),

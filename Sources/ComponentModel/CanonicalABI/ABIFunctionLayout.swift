@@ -61,4 +61,7 @@ struct ABIValueListLayout {
 
     /// The number of values.
     var count: Int { layouts.count }
+
+    /// Whether any of the values can hold a `borrow` handle.
+    var containsBorrow: Bool { tuple.containsBorrow }
 }

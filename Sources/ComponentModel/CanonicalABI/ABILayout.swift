@@ -32,6 +32,9 @@ final class ABILayout {
     let labels: [String]
     /// The resource of an `own` or `borrow` handle.
     let resource: RuntimeResourceType?
+    /// Whether a value of the type can hold a `borrow` handle (lowering one into a callee
+    /// needs a per-call scope that counts it).
+    let containsBorrow: Bool
 
     /// A type's kind. `record` and `tuple` share `fields`; the variant-like types
     /// (variant, enum, option, result) are all `variant`, told apart by `VariantLayout.style`.
@@ -61,6 +64,9 @@ final class ABILayout {
         self.variant = variant
         self.labels = labels
         self.resource = resource
+        containsBorrow = kind == .borrow || element?.containsBorrow == true
+            || fields.contains { $0.layout.containsBorrow }
+            || variant?.cases.contains { $0.payload?.containsBorrow == true } == true
     }
 
     /// The layout of `type` (and of all its parts).

@@ -24,6 +24,13 @@ public struct LiftLowerContext {
         return memory
     }
 
+    /// The memory's current size in bytes, or `missingMemory`. (Asked of the options'
+    /// memory in place: `memory()` copies the existential, which every bounds check would pay.)
+    func memoryByteCount() throws -> Int {
+        guard let size = options.memory?.byteCount else { throw CanonicalABIError.missingMemory }
+        return size
+    }
+
     /// Traps unless `pointer` is a multiple of `alignment`. (`what` names the value in the
     /// message; it is only built on failure, as describing a type is costly.)
     func checkAlignment(_ what: @autoclosure () -> String, _ pointer: Int, _ alignment: Int) throws {
@@ -34,7 +41,7 @@ public struct LiftLowerContext {
 
     /// Traps unless `[pointer, pointer+length)` lies inside the memory.
     func checkBounds(_ what: @autoclosure () -> String, _ pointer: Int, _ length: Int) throws {
-        let size = try memory().byteCount
+        let size = try memoryByteCount()
         guard pointer >= 0, length >= 0, pointer <= size, length <= size - pointer else {
             throw CanonicalABIError.outOfBounds(what: what(), offset: pointer, length: length, memorySize: size)
         }
@@ -58,7 +65,7 @@ public struct LiftLowerContext {
         guard Int(pointer) % alignment == 0 else {
             throw CanonicalABIError.reallocMisaligned(pointer: pointer, alignment: alignment)
         }
-        let size = try memory().byteCount
+        let size = try memoryByteCount()
         guard Int(pointer) + newSize <= size else {
             throw CanonicalABIError.reallocOutOfBounds(pointer: pointer, size: newSize, memorySize: size)
         }

@@ -8,19 +8,20 @@ import WasmEngine
 struct LiftedCall {
     /// The function type's layouts, computed when the function was lifted.
     let layout: ABIFunctionLayout
-    let options: CanonicalOptions
-    let instance: CanonicalInstance
-    /// The callee-side borrow scope of this call.
-    private let task = CallContext()
+    /// The callee-side borrow scope of this call; nil when no parameter can hold a borrow
+    /// (then none can be lowered into the callee, and there is nothing to count).
+    private let task: CallContext?
+    /// The options and the instance, with the borrow scope.
     private let context: LiftLowerContext
+    private var instance: CanonicalInstance { context.instance }
 
     /// Enters `instance` for a call of the type laid out by `layout` (traps when the
     /// instance is poisoned or already running); `leave()` must follow.
     init(_ layout: ABIFunctionLayout, options: CanonicalOptions, instance: CanonicalInstance) throws {
         try instance.enter()
         self.layout = layout
-        self.options = options
-        self.instance = instance
+        let task = layout.parameters.containsBorrow ? CallContext() : nil
+        self.task = task
         self.context = LiftLowerContext(options: options, instance: instance, borrowScope: task)
     }
 
@@ -44,8 +45,8 @@ struct LiftedCall {
         }
         var reader = FlatValueReader(flatResults)
         let results = try context.liftFlatValues(layout.results, maxFlat: CanonicalABILimits.maxFlatResults, from: &reader)
-        try task.checkBorrowsDropped()
-        if let postReturn = options.postReturn {
+        try task?.checkBorrowsDropped()
+        if let postReturn = context.options.postReturn {
             instance.mayLeave = false
             defer { instance.mayLeave = true }
             try postReturn(flatResults)

@@ -5,14 +5,24 @@ import WasmEngine
 ///
 /// `call` runs the core function to completion; `callAsync` lets the asynchronous host
 /// functions it reaches suspend it (see `AsyncCallScope`). Both share every other step
-/// through `CanonicalCall`.
-struct LiftedFunction {
+/// through `CanonicalCall`. (A class: a call passes it along as one reference.)
+final class LiftedFunction {
     /// The function type's layouts, computed once when the function is lifted.
     let layout: ABIFunctionLayout
     let options: CanonicalOptions
     let instance: CanonicalInstance
     let store: Store
     let core: FunctionAddress
+
+    /// The export of type `layout.type` implemented by the core function `core`.
+    init(layout: ABIFunctionLayout, options: CanonicalOptions, instance: CanonicalInstance, store: Store,
+         core: FunctionAddress) {
+        self.layout = layout
+        self.options = options
+        self.instance = instance
+        self.store = store
+        self.core = core
+    }
 
     /// Calls the export synchronously; an asynchronous host function it reaches traps.
     func call(_ arguments: [ComponentValue]) throws -> [ComponentValue] {
