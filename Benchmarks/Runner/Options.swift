@@ -21,11 +21,16 @@ struct Options {
     var componentBytes = false
     /// Timed round trips of `--component-bytes`.
     var roundTrips = 100
+    /// Run only the per-call cost benchmark of a small component export (`ComponentCallsBenchmark`).
+    var componentCalls = false
+    /// Timed calls (each way) of `--component-calls`.
+    var calls = 1_000_000
 
     static let usage = """
         USAGE: theater-bench [--runs N] [--scale F] [--only NAME[,NAME...]] [--no-peers]
                              [--benchmarks DIR] [--wasmkit PATH] [--python PATH]
                theater-bench --component-bytes [--round-trips N]
+               theater-bench --component-calls [--calls N]
 
           --runs N        timed runs per program and engine, interleaved A B A B (default 5)
           --scale F       multiply iteration counts by F (CI smoke: --scale 0.001 --runs 1)
@@ -37,6 +42,9 @@ struct Options {
           --component-bytes  instead: time a 1 MiB option<list<u8>> passed into a component
                           export and back (median round trip in ms)
           --round-trips N timed round trips of --component-bytes (default 100)
+          --component-calls  instead: time calls of an actor-shaped export (handle-send with
+                          an 8-byte state and a 4-byte message), in ns per call
+          --calls N       timed calls of --component-calls, each way (default 1000000)
 
         Exits 1 when any checksum disagrees between engines or with expected-checksums.txt.
         """
@@ -80,6 +88,14 @@ struct Options {
                     throw OptionsError("--round-trips takes a whole number >= 1, not '\(text)'")
                 }
                 options.roundTrips = count
+            case "--component-calls":
+                options.componentCalls = true
+            case "--calls":
+                let text = try value(for: argument)
+                guard let count = Int(text), count >= 1 else {
+                    throw OptionsError("--calls takes a whole number >= 1, not '\(text)'")
+                }
+                options.calls = count
             case "-h", "--help":
                 throw OptionsError.helpRequested
             default:

@@ -3,7 +3,8 @@ import Foundation
 // theater-bench: times Theater's Wasm engine against the peers on this machine (wasmkit,
 // wasmtime) over Benchmarks/programs, checks every checksum, and prints the tables.
 // See Options.usage, and Benchmarks/programs/benchmarks.txt for the programs.
-// `--component-bytes` instead times a 1 MiB list<u8> crossing the Canonical ABI (ComponentBytesBenchmark).
+// `--component-bytes` instead times a 1 MiB list<u8> crossing the Canonical ABI (ComponentBytesBenchmark);
+// `--component-calls` times the per-call cost of an actor-shaped export (ComponentCallsBenchmark).
 
 let options: Options
 do {
@@ -20,6 +21,16 @@ if options.componentBytes {
         exit(0)
     } catch {
         log("theater-bench --component-bytes: \(error)")
+        exit(1)
+    }
+}
+
+if options.componentCalls {
+    do {
+        print(try await ComponentCallsBenchmark.run(calls: options.calls))
+        exit(0)
+    } catch {
+        log("theater-bench --component-calls: \(error)")
         exit(1)
     }
 }

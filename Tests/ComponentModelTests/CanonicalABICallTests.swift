@@ -90,6 +90,17 @@ import WasmEngine
         }
     }
 
+    @Test func liftedCallCountsBorrowsNestedInsideParameters() {
+        let guest = ABITestGuest()
+        let stream = RuntimeResourceType(name: "output-stream")  // host-defined
+        let type = ABIFunctionType(parameters: [.u32, .option(.tuple([.borrow(stream)]))], results: [])
+        let kept = abiError {
+            try CanonicalCall.liftedCall(type, options: guest.options(), instance: guest.instance,
+                                         arguments: [.u32(1), .option(.tuple([.borrow(3)]))]) { _ in [] }
+        }
+        #expect(kept == .borrowsOutlivedCall(count: 1))
+    }
+
     @Test func liftedCallRejectsCoreResultsOfTheWrongType() {
         let guest = ABITestGuest()
         let type = ABIFunctionType(parameters: [], results: [.u64])

@@ -11,6 +11,22 @@ import WasmEngine
         #expect(throws: CanonicalABIError.self) { try memory.read(at: 15, count: 2) }
     }
 
+    @Test func engineMemoriesReadAndWriteIntegersInPlaceLittleEndian() throws {
+        let store = Store()
+        let memory = store.memory(try store.allocateMemory(type: MemoryType(limits: Limits(min: 1, max: 1))))
+        let value: UInt64 = 0x0102_0304_0506_0708
+        for width in [1, 2, 4, 8] {
+            let offset = 101 + width  // deliberately unaligned
+            try memory.storeInteger(value, at: offset, byteCount: width)
+            #expect(try memory.read(at: offset, count: width) == Array([0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01].prefix(width)),
+                    "width \(width)")
+            let low = width == 8 ? value : value & ((1 << UInt64(8 * width)) - 1)
+            #expect(try memory.loadInteger(at: offset, byteCount: width) == low, "width \(width)")
+            #expect(throws: Trap.self) { try memory.loadInteger(at: 65536 - width + 1, byteCount: width) }
+            #expect(throws: Trap.self) { try memory.storeInteger(1, at: -1, byteCount: width) }
+        }
+    }
+
     @Test func engineMemoriesServeAsCanonicalMemories() throws {
         let store = Store()
         let memory = store.memory(try store.allocateMemory(type: MemoryType(limits: Limits(min: 1, max: 2))))

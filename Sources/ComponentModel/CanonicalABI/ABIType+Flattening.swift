@@ -25,35 +25,7 @@ public enum FlatteningContext: Sendable {
 extension ABIType {
     /// The core value types a value of this type flattens to (`flatten_type`).
     public var flatTypes: [ValueType] {
-        switch self {
-        case .bool, .s8, .u8, .s16, .u16, .s32, .u32, .char, .flags, .own, .borrow: return [.i32]
-        case .s64, .u64: return [.i64]
-        case .f32: return [.f32]
-        case .f64: return [.f64]
-        case .string, .list: return [.i32, .i32]
-        default:
-            if let fields = despecializedFields {
-                return fields.flatMap(\.type.flatTypes)
-            }
-            return ABIType.flattenVariant(despecializedCases!)
-        }
-    }
-
-    /// The flattening of a variant: the discriminant, then per position the `join` of
-    /// every case payload's core type at that position.
-    static func flattenVariant(_ cases: [ABICase]) -> [ValueType] {
-        var joined: [ValueType] = []
-        for c in cases {
-            guard let payload = c.type else { continue }
-            for (i, type) in payload.flatTypes.enumerated() {
-                if i < joined.count {
-                    joined[i] = join(joined[i], type)
-                } else {
-                    joined.append(type)
-                }
-            }
-        }
-        return [.i32] + joined
+        ABILayout(self).flatTypes
     }
 
     /// The tightest core type both `a` and `b` can be bit-cast into (the spec's `join`).
@@ -87,20 +59,22 @@ extension ABIFunctionType {
     /// than one flat result becomes a returned pointer (lift) or an out-pointer
     /// parameter (lower).
     public func flattened(for context: FlatteningContext) -> CoreSignature {
-        var parameters = ABIType.flatten(self.parameters)
-        var results = ABIType.flatten(self.results)
-        if parameters.count > CanonicalABILimits.maxFlatParameters {
-            parameters = [.i32]
+        let layout = ABIFunctionLayout(self)
+        switch context {
+        case .lift: return layout.liftSignature
+        case .lower: return layout.lowerSignature
         }
-        if results.count > CanonicalABILimits.maxFlatResults {
-            switch context {
-            case .lift:
-                results = [.i32]
-            case .lower:
-                parameters.append(.i32)
-                results = []
-            }
+    }
+}
+
+extension Array where Element == ValueType {
+    /// Whether these are the core types of `values`, in order (compared in place, as
+    /// every call checks its core arguments or results).
+    func areTypes(of values: [Value]) -> Bool {
+        guard count == values.count else { return false }
+        for (type, value) in zip(self, values) where value.type != type {
+            return false
         }
-        return CoreSignature(parameters: parameters, results: results)
+        return true
     }
 }

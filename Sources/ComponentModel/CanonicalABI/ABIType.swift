@@ -87,29 +87,3 @@ public struct ABIFunctionType: Hashable {
         self.results = results
     }
 }
-
-// MARK: - Despecialization
-
-extension ABIType {
-    /// The fields of a record-like type after despecialization (`tuple` becomes a record
-    /// with fields "0", "1", ...), or nil.
-    var despecializedFields: [ABIField]? {
-        switch self {
-        case .record(let fields): return fields
-        case .tuple(let types): return types.enumerated().map { ABIField(String($0.offset), $0.element) }
-        default: return nil
-        }
-    }
-
-    /// The cases of a variant-like type after despecialization (`enum`, `option` and
-    /// `result` become variants), or nil.
-    var despecializedCases: [ABICase]? {
-        switch self {
-        case .variant(let cases): return cases
-        case .enum(let labels): return labels.map { ABICase($0) }
-        case .option(let t): return [ABICase("none"), ABICase("some", t)]
-        case .result(let ok, let error): return [ABICase("ok", ok), ABICase("error", error)]
-        default: return nil
-        }
-    }
-}

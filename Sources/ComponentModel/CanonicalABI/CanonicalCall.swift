@@ -19,7 +19,16 @@ public enum CanonicalCall {
     public static func liftedCall(_ type: ABIFunctionType, options: CanonicalOptions, instance: CanonicalInstance,
                                   arguments: [ComponentValue],
                                   callee: ([Value]) throws -> [Value]) throws -> [ComponentValue] {
-        let call = try LiftedCall(type, options: options, instance: instance)
+        try liftedCall(ABIFunctionLayout(type), options: options, instance: instance, arguments: arguments,
+                       callee: callee)
+    }
+
+    /// `liftedCall` with the function type's layouts already computed (once, when the
+    /// function was lifted).
+    static func liftedCall(_ layout: ABIFunctionLayout, options: CanonicalOptions, instance: CanonicalInstance,
+                           arguments: [ComponentValue],
+                           callee: ([Value]) throws -> [Value]) throws -> [ComponentValue] {
+        let call = try LiftedCall(layout, options: options, instance: instance)
         defer { call.leave() }
         // Everything from lowering the arguments (which may run the guest's realloc) to
         // post-return runs inside the instance: a failure there leaves it poisoned.
@@ -35,7 +44,15 @@ public enum CanonicalCall {
     public static func liftedCallAsync(_ type: ABIFunctionType, options: CanonicalOptions,
                                        instance: CanonicalInstance, arguments: [ComponentValue],
                                        callee: ([Value]) async throws -> [Value]) async throws -> [ComponentValue] {
-        let call = try LiftedCall(type, options: options, instance: instance)
+        try await liftedCallAsync(ABIFunctionLayout(type), options: options, instance: instance, arguments: arguments,
+                                  callee: callee)
+    }
+
+    /// `liftedCallAsync` with the function type's layouts already computed.
+    static func liftedCallAsync(_ layout: ABIFunctionLayout, options: CanonicalOptions,
+                                instance: CanonicalInstance, arguments: [ComponentValue],
+                                callee: ([Value]) async throws -> [Value]) async throws -> [ComponentValue] {
+        let call = try LiftedCall(layout, options: options, instance: instance)
         defer { call.leave() }
         return try await instance.runInside { () async throws -> [ComponentValue] in
             let flatArguments = try call.lowerArguments(arguments)
@@ -53,7 +70,16 @@ public enum CanonicalCall {
     public static func loweredCall(_ type: ABIFunctionType, options: CanonicalOptions, instance: CanonicalInstance,
                                    flatArguments: [Value],
                                    callee: ([ComponentValue]) throws -> [ComponentValue]) throws -> [Value] {
-        let call = try LoweredCall(type, options: options, instance: instance, flatArguments: flatArguments)
+        try loweredCall(ABIFunctionLayout(type), options: options, instance: instance, flatArguments: flatArguments,
+                        callee: callee)
+    }
+
+    /// `loweredCall` with the function type's layouts already computed (once, when the
+    /// function was lowered).
+    static func loweredCall(_ layout: ABIFunctionLayout, options: CanonicalOptions, instance: CanonicalInstance,
+                            flatArguments: [Value],
+                            callee: ([ComponentValue]) throws -> [ComponentValue]) throws -> [Value] {
+        let call = try LoweredCall(layout, options: options, instance: instance, flatArguments: flatArguments)
         let results: [ComponentValue]
         do {
             results = try callee(call.arguments)

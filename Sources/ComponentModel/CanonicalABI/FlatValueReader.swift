@@ -23,6 +23,23 @@ public struct FlatValueReader {
         return values[index - 1]
     }
 
+    /// Checks that the next values have the core types `types` (failing as `next` would at
+    /// the first that does not), without consuming them.
+    func expect(_ types: [ValueType]) throws {
+        for (offset, type) in types.enumerated() {
+            let position = index + offset
+            guard position < values.count, values[position].type == type else {
+                throw CanonicalABIError.coreSignatureMismatch(
+                    expected: [type], actual: position < values.count ? [values[position].type] : [])
+            }
+        }
+    }
+
+    /// Moves past `count` values (which the caller checked with `expect`).
+    mutating func skip(_ count: Int) {
+        index += count
+    }
+
     /// The next `i32` as an unsigned integer.
     mutating func nextI32() throws -> UInt32 {
         guard case .i32(let v) = try next(.i32) else { preconditionFailure("checked type") }

@@ -2,11 +2,26 @@ import WasmEngine
 
 /// Flat lifting and lowering: component values to and from core values (`lift_flat`,
 /// `lower_flat`), including the bit-casts that let every case of a variant share one
-/// joined flat signature.
+/// joined flat signature. The work is driven by precomputed `ABILayout`s; the `ABIType`
+/// entry points build the layout first (once per call of theirs).
 extension LiftLowerContext {
     /// Lifts one value of `type` from the core values `reader` yields.
     public func liftFlat(_ type: ABIType, from reader: inout FlatValueReader) throws -> ComponentValue {
-        switch type {
+        try liftFlat(ABILayout(type), from: &reader)
+    }
+
+    /// Lowers `value` as `type` into core values.
+    public func lowerFlat(_ value: ComponentValue, as type: ABIType) throws -> [Value] {
+        let layout = ABILayout(type)
+        var flat: [Value] = []
+        flat.reserveCapacity(layout.flatCount)
+        try lowerFlat(value, layout, into: &flat)
+        return flat
+    }
+
+    /// Lifts one value of the type laid out by `layout` from the core values `reader` yields.
+    func liftFlat(_ layout: ABILayout, from reader: inout FlatValueReader) throws -> ComponentValue {
+        switch layout.kind {
         case .bool: return .bool(try reader.nextI32() != 0)
         case .u8: return .u8(UInt8(truncatingIfNeeded: try reader.nextI32()))
         case .s8: return .s8(Int8(truncatingIfNeeded: try reader.nextI32()))
@@ -27,85 +42,105 @@ extension LiftLowerContext {
             let pointer = try reader.nextI32()
             let units = try reader.nextI32()
             return .string(try loadString(at: Int(pointer), taggedCodeUnits: units))
-        case .list(let element):
+        case .list:
             let pointer = try reader.nextI32()
             let length = try reader.nextI32()
-            return try liftList(element, at: Int(pointer), length: Int(length))
-        case .flags(let labels): return makeFlags(UInt64(try reader.nextI32()), labels)
-        case .own(let resource): return .own(try instance.liftOwn(try reader.nextI32(), type: resource))
-        case .borrow(let resource):
-            return .borrow(try instance.liftBorrow(try reader.nextI32(), type: resource, scope: borrowScope))
+            return try liftList(layout.element!, at: Int(pointer), length: Int(length))
+        case .flags: return makeFlags(UInt64(try reader.nextI32()), layout.labels)
+        case .own: return .own(try instance.liftOwn(try reader.nextI32(), type: layout.resource!))
+        case .borrow:
+            return .borrow(try instance.liftBorrow(try reader.nextI32(), type: layout.resource!, scope: borrowScope))
         case .record, .tuple:
-            let values = try type.despecializedFields!.map { try liftFlat($0.type, from: &reader) }
-            return makeFields(type, values)
-        case .variant, .enum, .option, .result:
-            let cases = type.despecializedCases!
-            let joined = Array(ABIType.flattenVariant(cases).dropFirst())
+            var values: [ComponentValue] = []
+            values.reserveCapacity(layout.fields.count)
+            for field in layout.fields {
+                values.append(try liftFlat(field.layout, from: &reader))
+            }
+            return makeFields(layout, values)
+        case .variant:
+            let variant = layout.variant!
             let index = try reader.nextI32()
-            guard index < UInt32(cases.count) else {
-                throw CanonicalABIError.invalidDiscriminant(index, caseCount: cases.count, type: type.description)
+            guard index < UInt32(variant.cases.count) else {
+                throw CanonicalABIError.invalidDiscriminant(index, caseCount: variant.cases.count,
+                                                            type: layout.type.description)
             }
-            let raw = try joined.map { try reader.next($0) }
-            var payload: ComponentValue?
-            if let payloadType = cases[Int(index)].type {
-                let coerced = zip(raw, payloadType.flatTypes).map { Self.narrow($0, to: $1) }
+            let chosen = variant.cases[Int(index)]
+            // Every joined slot is checked before the payload is lifted, as reading them all
+            // first would.
+            try reader.expect(variant.joinedFlatTypes)
+            guard let payloadLayout = chosen.payload else {
+                reader.skip(variant.joinedFlatTypes.count)
+                return makeCase(variant, Int(index), nil)
+            }
+            let payload: ComponentValue
+            if chosen.flatMatchesJoined {
+                payload = try liftFlat(payloadLayout, from: &reader)
+                reader.skip(variant.joinedFlatTypes.count - payloadLayout.flatCount)
+            } else {
+                let raw = try variant.joinedFlatTypes.map { try reader.next($0) }
+                let coerced = zip(raw, payloadLayout.flatTypes).map { Self.narrow($0, to: $1) }
                 var payloadReader = FlatValueReader(coerced)
-                payload = try liftFlat(payloadType, from: &payloadReader)
+                payload = try liftFlat(payloadLayout, from: &payloadReader)
             }
-            return makeCase(type, Int(index), payload)
+            return makeCase(variant, Int(index), payload)
         }
     }
 
-    /// Lowers `value` as `type` into core values.
-    public func lowerFlat(_ value: ComponentValue, as type: ABIType) throws -> [Value] {
-        switch (type, value) {
-        case (.bool, .bool(let v)): return [.i32(v ? 1 : 0)]
-        case (.u8, .u8(let v)): return [.i32(UInt32(v))]
-        case (.s8, .s8(let v)): return [.i32(UInt32(bitPattern: Int32(v)))]
-        case (.u16, .u16(let v)): return [.i32(UInt32(v))]
-        case (.s16, .s16(let v)): return [.i32(UInt32(bitPattern: Int32(v)))]
-        case (.u32, .u32(let v)): return [.i32(v)]
-        case (.s32, .s32(let v)): return [.i32(UInt32(bitPattern: v))]
-        case (.u64, .u64(let v)): return [.i64(v)]
-        case (.s64, .s64(let v)): return [.i64(UInt64(bitPattern: v))]
-        case (.f32, .f32(let v)): return [.f32(CanonicalNaN.canonicalize(v).bitPattern)]
-        case (.f64, .f64(let v)): return [.f64(CanonicalNaN.canonicalize(v).bitPattern)]
-        case (.char, .char(let v)): return [.i32(v.value)]
+    /// Lowers `value` as the type laid out by `layout`, appending its core values to `flat`.
+    func lowerFlat(_ value: ComponentValue, _ layout: ABILayout, into flat: inout [Value]) throws {
+        switch (layout.kind, value) {
+        case (.bool, .bool(let v)): flat.append(.i32(v ? 1 : 0))
+        case (.u8, .u8(let v)): flat.append(.i32(UInt32(v)))
+        case (.s8, .s8(let v)): flat.append(.i32(UInt32(bitPattern: Int32(v))))
+        case (.u16, .u16(let v)): flat.append(.i32(UInt32(v)))
+        case (.s16, .s16(let v)): flat.append(.i32(UInt32(bitPattern: Int32(v))))
+        case (.u32, .u32(let v)): flat.append(.i32(v))
+        case (.s32, .s32(let v)): flat.append(.i32(UInt32(bitPattern: v)))
+        case (.u64, .u64(let v)): flat.append(.i64(v))
+        case (.s64, .s64(let v)): flat.append(.i64(UInt64(bitPattern: v)))
+        case (.f32, .f32(let v)): flat.append(.f32(CanonicalNaN.canonicalize(v).bitPattern))
+        case (.f64, .f64(let v)): flat.append(.f64(CanonicalNaN.canonicalize(v).bitPattern))
+        case (.char, .char(let v)): flat.append(.i32(v.value))
         case (.string, .string(let s)):
             let (pointer, units) = try storeString(s)
-            return [.i32(UInt32(pointer)), .i32(units)]
-        case (.list(let element), .list(let values)):
-            let pointer = try storeList(values, element)
-            return [.i32(UInt32(pointer)), .i32(UInt32(values.count))]
-        case (.list(.u8), .bytes(let bytes)):
+            flat.append(.i32(UInt32(pointer)))
+            flat.append(.i32(units))
+        case (.list, .list(let values)):
+            let pointer = try storeList(values, layout.element!)
+            flat.append(.i32(UInt32(pointer)))
+            flat.append(.i32(UInt32(values.count)))
+        case (.list, .bytes(let bytes)) where layout.element!.kind == .u8:
             let pointer = try storeBytes(bytes)
-            return [.i32(UInt32(pointer)), .i32(UInt32(bytes.count))]
-        case (.flags(let labels), _): return [.i32(try flagBits(value, labels, type))]
-        case (.own(let resource), .own(let rep)): return [.i32(try instance.lowerOwn(rep, type: resource))]
-        case (.borrow(let resource), .borrow(let rep)):
-            return [.i32(try instance.lowerBorrow(rep, type: resource, scope: borrowScope))]
+            flat.append(.i32(UInt32(pointer)))
+            flat.append(.i32(UInt32(bytes.count)))
+        case (.flags, _): flat.append(.i32(try flagBits(value, layout)))
+        case (.own, .own(let rep)): flat.append(.i32(try instance.lowerOwn(rep, type: layout.resource!)))
+        case (.borrow, .borrow(let rep)):
+            flat.append(.i32(try instance.lowerBorrow(rep, type: layout.resource!, scope: borrowScope)))
         case (.record, _), (.tuple, _):
-            let values = try fieldValues(value, type)
-            var flat: [Value] = []
-            for (field, fieldValue) in zip(type.despecializedFields!, values) {
-                flat += try lowerFlat(fieldValue, as: field.type)
+            let values = try fieldValues(value, layout)
+            for (field, fieldValue) in zip(layout.fields, values) {
+                try lowerFlat(fieldValue, field.layout, into: &flat)
             }
-            return flat
-        case (.variant, _), (.enum, _), (.option, _), (.result, _):
-            let cases = type.despecializedCases!
-            let joined = Array(ABIType.flattenVariant(cases).dropFirst())
-            let (index, payload) = try caseOf(value, type)
-            var flat: [Value] = [.i32(UInt32(index))]
-            if let payloadType = cases[index].type, let payload {
-                let own = try lowerFlat(payload, as: payloadType)
-                flat += zip(own, joined).map { Self.widen($0, to: $1) }
+        case (.variant, _):
+            let variant = layout.variant!
+            let (index, payload) = try caseOf(value, layout)
+            flat.append(.i32(UInt32(index)))
+            let start = flat.count
+            let chosen = variant.cases[index]
+            if let payloadLayout = chosen.payload, let payload {
+                try lowerFlat(payload, payloadLayout, into: &flat)
+                if !chosen.flatMatchesJoined {
+                    for i in start..<flat.count {
+                        flat[i] = Self.widen(flat[i], to: variant.joinedFlatTypes[i - start])
+                    }
+                }
             }
-            while flat.count < joined.count + 1 {
-                flat.append(.zero(joined[flat.count - 1]))
+            for slot in variant.joinedFlatTypes[(flat.count - start)...] {
+                flat.append(.zero(slot))
             }
-            return flat
         default:
-            throw CanonicalABIError.typeMismatch(expected: type.description, value: value.description)
+            throw CanonicalABIError.typeMismatch(expected: layout.type.description, value: value.description)
         }
     }
 
@@ -136,13 +171,7 @@ extension LiftLowerContext {
     /// Lifts values of `types` from core values: flat when they flatten to at most
     /// `maxFlat` core values, else from a tuple in memory whose pointer is the next value.
     public func liftFlatValues(_ types: [ABIType], maxFlat: Int, from reader: inout FlatValueReader) throws -> [ComponentValue] {
-        guard ABIType.flatten(types).count > maxFlat else {
-            return try types.map { try liftFlat($0, from: &reader) }
-        }
-        let pointer = try reader.nextI32()
-        let tuple = ABIType.tuple(types)
-        guard case .tuple(let values) = try load(tuple, at: Int(pointer)) else { preconditionFailure("tuple type") }
-        return values
+        try liftFlatValues(ABIValueListLayout(types), maxFlat: maxFlat, from: &reader)
     }
 
     /// Lowers `values` of `types` to core values: flat when they fit in `maxFlat` core
@@ -150,29 +179,53 @@ extension LiftLowerContext {
     /// returned for it) or in a block from `realloc` (whose pointer is returned).
     public func lowerFlatValues(_ values: [ComponentValue], _ types: [ABIType], maxFlat: Int,
                                 outPointer: UInt32? = nil) throws -> [Value] {
-        guard values.count == types.count else {
-            throw CanonicalABIError.resultCountMismatch(expected: types.count, actual: values.count)
+        try lowerFlatValues(values, ABIValueListLayout(types), maxFlat: maxFlat, outPointer: outPointer)
+    }
+
+    /// `liftFlatValues` for the value list laid out by `list`.
+    func liftFlatValues(_ list: ABIValueListLayout, maxFlat: Int, from reader: inout FlatValueReader) throws -> [ComponentValue] {
+        guard list.flatTypes.count > maxFlat else {
+            var values: [ComponentValue] = []
+            values.reserveCapacity(list.count)
+            for layout in list.layouts {
+                values.append(try liftFlat(layout, from: &reader))
+            }
+            return values
         }
-        guard ABIType.flatten(types).count > maxFlat else {
+        let pointer = Int(try reader.nextI32())
+        try checkValueRange(list.tuple, pointer)
+        return try loadFields(of: list.tuple, at: pointer, in: try memory())
+    }
+
+    /// `lowerFlatValues` for the value list laid out by `list`.
+    func lowerFlatValues(_ values: [ComponentValue], _ list: ABIValueListLayout, maxFlat: Int,
+                         outPointer: UInt32? = nil) throws -> [Value] {
+        guard values.count == list.count else {
+            throw CanonicalABIError.resultCountMismatch(expected: list.count, actual: values.count)
+        }
+        guard list.flatTypes.count > maxFlat else {
             var flat: [Value] = []
-            for (value, type) in zip(values, types) {
-                flat += try lowerFlat(value, as: type)
+            flat.reserveCapacity(list.flatTypes.count)
+            for (value, layout) in zip(values, list.layouts) {
+                try lowerFlat(value, layout, into: &flat)
             }
             return flat
         }
-        let tuple = ABIType.tuple(types)
+        let tuple = list.tuple
         if let outPointer {
-            try store(.tuple(values), as: tuple, at: Int(outPointer))
+            try checkValueRange(tuple, Int(outPointer))
+            try storeFields(values, of: tuple, at: Int(outPointer), in: try memory())
             return []
         }
         let pointer: Int
         do {
-            pointer = try allocate(alignment: tuple.alignment, size: tuple.elementSize)
+            pointer = try allocate(alignment: tuple.alignment, size: tuple.size)
         } catch CanonicalABIError.reallocMisaligned(let bad, let alignment) {
             // The spilled tuple's pointer is checked like any other value pointer.
-            throw CanonicalABIError.misalignedPointer(what: "\(tuple)", pointer: Int(bad), alignment: alignment)
+            throw CanonicalABIError.misalignedPointer(what: "\(tuple.type)", pointer: Int(bad), alignment: alignment)
         }
-        try store(.tuple(values), as: tuple, at: pointer)
+        try checkValueRange(tuple, pointer)
+        try storeFields(values, of: tuple, at: pointer, in: try memory())
         return [.i32(UInt32(pointer))]
     }
 }

@@ -3,15 +3,21 @@
 extension LiftLowerContext {
     /// Reads a value of `type` at `pointer`, which must be aligned and in bounds (checked).
     public func load(_ type: ABIType, at pointer: Int) throws -> ComponentValue {
-        try checkValueRange("\(type)", pointer, type)
-        return try loadUnchecked(type, at: pointer)
+        try load(ABILayout(type), at: pointer)
     }
 
-    /// `load` for a range the caller already checked (the whole enclosing value was).
-    func loadUnchecked(_ type: ABIType, at pointer: Int) throws -> ComponentValue {
-        let memory = try memory()
+    /// `load` of the type laid out by `layout`.
+    func load(_ layout: ABILayout, at pointer: Int) throws -> ComponentValue {
+        try checkValueRange(layout, pointer)
+        return try loadUnchecked(layout, at: pointer, in: try memory())
+    }
+
+    /// `load` from `memory` (the options' memory, passed down rather than fetched per
+    /// value) for a range the caller already checked (the whole enclosing value was), at
+    /// a pointer aligned for the type.
+    func loadUnchecked(_ layout: ABILayout, at pointer: Int, in memory: CanonicalMemory) throws -> ComponentValue {
         func int(_ size: Int) throws -> UInt64 { try memory.loadInteger(at: pointer, byteCount: size) }
-        switch type {
+        switch layout.kind {
         case .bool: return .bool(try int(1) != 0)
         case .u8: return .u8(UInt8(try int(1)))
         case .s8: return .s8(Int8(bitPattern: UInt8(try int(1))))
@@ -28,42 +34,48 @@ extension LiftLowerContext {
             let begin = try memory.loadInteger(at: pointer, byteCount: 4)
             let units = try memory.loadInteger(at: pointer + 4, byteCount: 4)
             return .string(try loadString(at: Int(begin), taggedCodeUnits: UInt32(units)))
-        case .list(let element):
+        case .list:
             let begin = try memory.loadInteger(at: pointer, byteCount: 4)
             let length = try memory.loadInteger(at: pointer + 4, byteCount: 4)
-            return try liftList(element, at: Int(begin), length: Int(length))
-        case .flags(let labels):
-            return makeFlags(try int(ABIType.flagsByteSize(labelCount: labels.count)), labels)
-        case .own(let resource):
-            return .own(try instance.liftOwn(UInt32(try int(4)), type: resource))
-        case .borrow(let resource):
-            return .borrow(try instance.liftBorrow(UInt32(try int(4)), type: resource, scope: borrowScope))
+            return try liftList(layout.element!, at: Int(begin), length: Int(length))
+        case .flags:
+            return makeFlags(try int(layout.size), layout.labels)
+        case .own:
+            return .own(try instance.liftOwn(UInt32(try int(4)), type: layout.resource!))
+        case .borrow:
+            return .borrow(try instance.liftBorrow(UInt32(try int(4)), type: layout.resource!, scope: borrowScope))
         case .record, .tuple:
-            var offset = pointer
-            var values: [ComponentValue] = []
-            for field in type.despecializedFields! {
-                offset = ABIType.alignUp(offset, to: field.type.alignment)
-                values.append(try loadUnchecked(field.type, at: offset))
-                offset += field.type.elementSize
+            return makeFields(layout, try loadFields(of: layout, at: pointer, in: memory))
+        case .variant:
+            let variant = layout.variant!
+            let index = try int(variant.discriminantSize)
+            guard index < UInt64(variant.cases.count) else {
+                throw CanonicalABIError.invalidDiscriminant(UInt32(index), caseCount: variant.cases.count,
+                                                            type: layout.type.description)
             }
-            return makeFields(type, values)
-        case .variant, .enum, .option, .result:
-            let cases = type.despecializedCases!
-            let discriminantSize = ABIType.discriminantSize(caseCount: cases.count)
-            let index = try int(discriminantSize)
-            guard index < UInt64(cases.count) else {
-                throw CanonicalABIError.invalidDiscriminant(UInt32(index), caseCount: cases.count, type: type.description)
+            let payloadPointer = pointer + variant.payloadOffset
+            let payload = try variant.cases[Int(index)].payload.map {
+                try loadUnchecked($0, at: payloadPointer, in: memory)
             }
-            let payloadOffset = ABIType.alignUp(pointer + discriminantSize, to: ABIType.maxCaseAlignment(cases))
-            let payload = try cases[Int(index)].type.map { try loadUnchecked($0, at: payloadOffset) }
-            return makeCase(type, Int(index), payload)
+            return makeCase(variant, Int(index), payload)
         }
+    }
+
+    /// The field values of the record or tuple laid out by `record` at `pointer` (already
+    /// checked), in field order.
+    func loadFields(of record: ABILayout, at pointer: Int, in memory: CanonicalMemory) throws -> [ComponentValue] {
+        var values: [ComponentValue] = []
+        values.reserveCapacity(record.fields.count)
+        for field in record.fields {
+            values.append(try loadUnchecked(field.layout, at: pointer + field.offset, in: memory))
+        }
+        return values
     }
 
     /// Lifts a list of `length` elements at `pointer`: a `list<u8>` as `.bytes`, any
     /// other list as `.list`.
-    func liftList(_ element: ABIType, at pointer: Int, length: Int) throws -> ComponentValue {
-        if case .u8 = element { return .bytes(try loadBytes(at: pointer, length: length)) }
+    func liftList(_ element: ABILayout, at pointer: Int, length: Int) throws -> ComponentValue {
+        if element.kind == .u8 { return .bytes(try loadBytes(at: pointer, length: length)) }
         return .list(try loadList(element, at: pointer, length: length))
     }
 
@@ -78,18 +90,19 @@ extension LiftLowerContext {
     }
 
     /// Lifts a list of `length` elements at `pointer` (`load_list_from_range`).
-    func loadList(_ element: ABIType, at pointer: Int, length: Int) throws -> [ComponentValue] {
-        let size = element.elementSize
+    func loadList(_ element: ABILayout, at pointer: Int, length: Int) throws -> [ComponentValue] {
+        let size = element.size
         let byteLength = length * size
         guard byteLength <= CanonicalABILimits.maxListByteLength else {
             throw CanonicalABIError.listTooLong(byteLength: byteLength)
         }
-        try checkAlignment("list<\(element)>", pointer, element.alignment)
-        try checkBounds("list<\(element)>", pointer, byteLength)
+        try checkAlignment("list<\(element.type)>", pointer, element.alignment)
+        try checkBounds("list<\(element.type)>", pointer, byteLength)
+        let memory = try memory()
         var values: [ComponentValue] = []
         values.reserveCapacity(length)
         for i in 0..<length {
-            values.append(try loadUnchecked(element, at: pointer + i * size))
+            values.append(try loadUnchecked(element, at: pointer + i * size, in: memory))
         }
         return values
     }

@@ -5,15 +5,16 @@ import WasmEngine
 extension LiftLowerContext {
     /// Writes `value` as `type` at `pointer`, which must be aligned and in bounds (checked).
     public func store(_ value: ComponentValue, as type: ABIType, at pointer: Int) throws {
-        try checkValueRange("\(type)", pointer, type)
-        try storeUnchecked(value, as: type, at: pointer)
+        let layout = ABILayout(type)
+        try checkValueRange(layout, pointer)
+        try storeUnchecked(value, layout, at: pointer, in: try memory())
     }
 
-    /// `store` for a range the caller already checked.
-    func storeUnchecked(_ value: ComponentValue, as type: ABIType, at pointer: Int) throws {
-        let memory = try memory()
+    /// `store` into `memory` (the options' memory, passed down rather than fetched per
+    /// value) for a range the caller already checked, at a pointer aligned for the type.
+    func storeUnchecked(_ value: ComponentValue, _ layout: ABILayout, at pointer: Int, in memory: CanonicalMemory) throws {
         func int(_ v: UInt64, _ size: Int) throws { try memory.storeInteger(v, at: pointer, byteCount: size) }
-        switch (type, value) {
+        switch (layout.kind, value) {
         case (.bool, .bool(let v)): try int(v ? 1 : 0, 1)
         case (.u8, .u8(let v)): try int(UInt64(v), 1)
         case (.s8, .s8(let v)): try int(UInt64(UInt8(bitPattern: v)), 1)
@@ -30,39 +31,40 @@ extension LiftLowerContext {
             let (begin, units) = try storeString(s)
             try memory.storeInteger(UInt64(begin), at: pointer, byteCount: 4)
             try memory.storeInteger(UInt64(units), at: pointer + 4, byteCount: 4)
-        case (.list(let element), .list(let values)):
-            let begin = try storeList(values, element)
+        case (.list, .list(let values)):
+            let begin = try storeList(values, layout.element!)
             try memory.storeInteger(UInt64(begin), at: pointer, byteCount: 4)
             try memory.storeInteger(UInt64(values.count), at: pointer + 4, byteCount: 4)
-        case (.list(.u8), .bytes(let bytes)):
+        case (.list, .bytes(let bytes)) where layout.element!.kind == .u8:
             let begin = try storeBytes(bytes)
             try memory.storeInteger(UInt64(begin), at: pointer, byteCount: 4)
             try memory.storeInteger(UInt64(bytes.count), at: pointer + 4, byteCount: 4)
-        case (.flags(let labels), _):
-            try int(UInt64(try flagBits(value, labels, type)), ABIType.flagsByteSize(labelCount: labels.count))
-        case (.own(let resource), .own(let rep)):
-            try int(UInt64(try instance.lowerOwn(rep, type: resource)), 4)
-        case (.borrow(let resource), .borrow(let rep)):
-            try int(UInt64(try instance.lowerBorrow(rep, type: resource, scope: borrowScope)), 4)
+        case (.flags, _):
+            try int(UInt64(try flagBits(value, layout)), layout.size)
+        case (.own, .own(let rep)):
+            try int(UInt64(try instance.lowerOwn(rep, type: layout.resource!)), 4)
+        case (.borrow, .borrow(let rep)):
+            try int(UInt64(try instance.lowerBorrow(rep, type: layout.resource!, scope: borrowScope)), 4)
         case (.record, _), (.tuple, _):
-            let values = try fieldValues(value, type)
-            var offset = pointer
-            for (field, fieldValue) in zip(type.despecializedFields!, values) {
-                offset = ABIType.alignUp(offset, to: field.type.alignment)
-                try storeUnchecked(fieldValue, as: field.type, at: offset)
-                offset += field.type.elementSize
-            }
-        case (.variant, _), (.enum, _), (.option, _), (.result, _):
-            let cases = type.despecializedCases!
-            let (index, payload) = try caseOf(value, type)
-            let discriminantSize = ABIType.discriminantSize(caseCount: cases.count)
-            try int(UInt64(index), discriminantSize)
-            if let payloadType = cases[index].type, let payload {
-                let offset = ABIType.alignUp(pointer + discriminantSize, to: ABIType.maxCaseAlignment(cases))
-                try storeUnchecked(payload, as: payloadType, at: offset)
+            try storeFields(try fieldValues(value, layout), of: layout, at: pointer, in: memory)
+        case (.variant, _):
+            let variant = layout.variant!
+            let (index, payload) = try caseOf(value, layout)
+            try int(UInt64(index), variant.discriminantSize)
+            if let payloadLayout = variant.cases[index].payload, let payload {
+                try storeUnchecked(payload, payloadLayout, at: pointer + variant.payloadOffset, in: memory)
             }
         default:
-            throw CanonicalABIError.typeMismatch(expected: type.description, value: value.description)
+            throw CanonicalABIError.typeMismatch(expected: layout.type.description, value: value.description)
+        }
+    }
+
+    /// Stores `values`, one per field of the record or tuple laid out by `record`, at
+    /// `pointer` (already checked).
+    func storeFields(_ values: [ComponentValue], of record: ABILayout, at pointer: Int,
+                     in memory: CanonicalMemory) throws {
+        for (field, value) in zip(record.fields, values) {
+            try storeUnchecked(value, field.layout, at: pointer + field.offset, in: memory)
         }
     }
 
@@ -79,15 +81,16 @@ extension LiftLowerContext {
 
     /// Allocates a block for `values` and stores them (`store_list_into_range`); returns
     /// the block's pointer.
-    func storeList(_ values: [ComponentValue], _ element: ABIType) throws -> Int {
-        let size = element.elementSize
+    func storeList(_ values: [ComponentValue], _ element: ABILayout) throws -> Int {
+        let size = element.size
         let byteLength = values.count * size
         guard byteLength <= CanonicalABILimits.maxListByteLength else {
             throw CanonicalABIError.listTooLong(byteLength: byteLength)
         }
         let pointer = try allocate(alignment: element.alignment, size: byteLength)
+        let memory = try memory()
         for (i, value) in values.enumerated() {
-            try storeUnchecked(value, as: element, at: pointer + i * size)
+            try storeUnchecked(value, element, at: pointer + i * size, in: memory)
         }
         return pointer
     }

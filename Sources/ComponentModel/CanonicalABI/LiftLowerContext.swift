@@ -24,25 +24,33 @@ public struct LiftLowerContext {
         return memory
     }
 
-    /// Traps unless `pointer` is a multiple of `alignment`.
-    func checkAlignment(_ what: String, _ pointer: Int, _ alignment: Int) throws {
+    /// The memory's current size in bytes, or `missingMemory`. (Asked of the options'
+    /// memory in place: `memory()` copies the existential, which every bounds check would pay.)
+    func memoryByteCount() throws -> Int {
+        guard let size = options.memory?.byteCount else { throw CanonicalABIError.missingMemory }
+        return size
+    }
+
+    /// Traps unless `pointer` is a multiple of `alignment`. (`what` names the value in the
+    /// message; it is only built on failure, as describing a type is costly.)
+    func checkAlignment(_ what: @autoclosure () -> String, _ pointer: Int, _ alignment: Int) throws {
         guard pointer % alignment == 0 else {
-            throw CanonicalABIError.misalignedPointer(what: what, pointer: pointer, alignment: alignment)
+            throw CanonicalABIError.misalignedPointer(what: what(), pointer: pointer, alignment: alignment)
         }
     }
 
     /// Traps unless `[pointer, pointer+length)` lies inside the memory.
-    func checkBounds(_ what: String, _ pointer: Int, _ length: Int) throws {
-        let size = try memory().byteCount
+    func checkBounds(_ what: @autoclosure () -> String, _ pointer: Int, _ length: Int) throws {
+        let size = try memoryByteCount()
         guard pointer >= 0, length >= 0, pointer <= size, length <= size - pointer else {
-            throw CanonicalABIError.outOfBounds(what: what, offset: pointer, length: length, memorySize: size)
+            throw CanonicalABIError.outOfBounds(what: what(), offset: pointer, length: length, memorySize: size)
         }
     }
 
-    /// Checks that a whole value of `type` can be accessed at `pointer`.
-    func checkValueRange(_ what: String, _ pointer: Int, _ type: ABIType) throws {
-        try checkAlignment(what, pointer, type.alignment)
-        try checkBounds(what, pointer, type.elementSize)
+    /// Checks that a whole value of the type laid out by `layout` can be accessed at `pointer`.
+    func checkValueRange(_ layout: ABILayout, _ pointer: Int) throws {
+        try checkAlignment("\(layout.type)", pointer, layout.alignment)
+        try checkBounds("\(layout.type)", pointer, layout.size)
     }
 
     /// Calls the guest's `realloc` (with `may_leave` cleared, as the spec requires) and
@@ -57,7 +65,7 @@ public struct LiftLowerContext {
         guard Int(pointer) % alignment == 0 else {
             throw CanonicalABIError.reallocMisaligned(pointer: pointer, alignment: alignment)
         }
-        let size = try memory().byteCount
+        let size = try memoryByteCount()
         guard Int(pointer) + newSize <= size else {
             throw CanonicalABIError.reallocOutOfBounds(pointer: pointer, size: newSize, memorySize: size)
         }
@@ -71,44 +79,46 @@ public struct LiftLowerContext {
 
     // MARK: Matching host values against types
 
-    /// The field values of a record or tuple value, in the type's field order.
-    func fieldValues(_ value: ComponentValue, _ type: ABIType) throws -> [ComponentValue] {
-        switch (type, value) {
-        case (.record(let fields), .record(let given)):
-            return try fields.map { field in
-                guard let match = given.first(where: { $0.label == field.label }) else {
-                    throw CanonicalABIError.typeMismatch(expected: type.description, value: value.description)
-                }
+    /// The field values of a value of the record or tuple laid out by `layout`, in field
+    /// order (a record's fields are looked up by label).
+    func fieldValues(_ value: ComponentValue, _ layout: ABILayout) throws -> [ComponentValue] {
+        func mismatch() -> CanonicalABIError {
+            CanonicalABIError.typeMismatch(expected: layout.type.description, value: value.description)
+        }
+        switch (layout.kind, value) {
+        case (.record, .record(let given)):
+            return try layout.fields.map { field in
+                guard let match = given.first(where: { $0.label == field.label }) else { throw mismatch() }
                 return match.value
             }
-        case (.tuple(let types), .tuple(let values)) where types.count == values.count:
+        case (.tuple, .tuple(let values)) where values.count == layout.fields.count:
             return values
         default:
-            throw CanonicalABIError.typeMismatch(expected: type.description, value: value.description)
+            throw mismatch()
         }
     }
 
-    /// A record or tuple value from field values in type order.
-    func makeFields(_ type: ABIType, _ values: [ComponentValue]) -> ComponentValue {
-        if case .record(let fields) = type {
-            return .record(zip(fields, values).map { ComponentField($0.label, $1) })
-        }
-        return .tuple(values)
+    /// A value of the record or tuple laid out by `layout` from field values in field order.
+    func makeFields(_ layout: ABILayout, _ values: [ComponentValue]) -> ComponentValue {
+        if layout.kind == .tuple { return .tuple(values) }
+        return .record(zip(layout.fields, values).map { ComponentField($0.label, $1) })
     }
 
-    /// The case index and payload of a variant, enum, option or result value.
-    func caseOf(_ value: ComponentValue, _ type: ABIType) throws -> (index: Int, payload: ComponentValue?) {
+    /// The case index and payload of a value of the variant, enum, option or result laid
+    /// out by `layout`.
+    func caseOf(_ value: ComponentValue, _ layout: ABILayout) throws -> (index: Int, payload: ComponentValue?) {
+        let variant = layout.variant!
         // Built only on failure: describing a large value (a megabyte of bytes) is costly.
         func mismatch() -> CanonicalABIError {
-            CanonicalABIError.typeMismatch(expected: type.description, value: value.description)
+            CanonicalABIError.typeMismatch(expected: layout.type.description, value: value.description)
         }
         let found: (Int, ComponentValue?)
-        switch (type, value) {
-        case (.variant(let cases), .variant(let name, let payload)):
-            guard let i = cases.firstIndex(where: { $0.label == name }) else { throw mismatch() }
+        switch (variant.style, value) {
+        case (.variant, .variant(let name, let payload)):
+            guard let i = variant.cases.firstIndex(where: { $0.label == name }) else { throw mismatch() }
             found = (i, payload)
-        case (.enum(let labels), .enum(let name)):
-            guard let i = labels.firstIndex(of: name) else { throw mismatch() }
+        case (.enum, .enum(let name)):
+            guard let i = variant.cases.firstIndex(where: { $0.label == name }) else { throw mismatch() }
             found = (i, nil)
         case (.option, .option(let payload)):
             found = payload.map { (1, $0) } ?? (0, nil)
@@ -120,32 +130,31 @@ public struct LiftLowerContext {
             throw mismatch()
         }
         // A payload must be present exactly when the case declares one.
-        guard (type.despecializedCases![found.0].type == nil) == (found.1 == nil) else { throw mismatch() }
+        guard (variant.cases[found.0].payload == nil) == (found.1 == nil) else { throw mismatch() }
         return found
     }
 
     /// A variant, enum, option or result value from a case index and payload.
-    func makeCase(_ type: ABIType, _ index: Int, _ payload: ComponentValue?) -> ComponentValue {
-        switch type {
-        case .variant(let cases): return .variant(caseName: cases[index].label, payload: payload)
-        case .enum(let labels): return .enum(labels[index])
+    func makeCase(_ variant: VariantLayout, _ index: Int, _ payload: ComponentValue?) -> ComponentValue {
+        switch variant.style {
+        case .variant: return .variant(caseName: variant.cases[index].label, payload: payload)
+        case .enum: return .enum(variant.cases[index].label)
         case .option: return .option(index == 0 ? nil : payload)
-        default: return .result(index == 0 ? .ok(payload) : .error(payload))
+        case .result: return .result(index == 0 ? .ok(payload) : .error(payload))
         }
     }
 
-    /// The bit vector of a flags value.
-    func flagBits(_ value: ComponentValue, _ labels: [String], _ type: ABIType) throws -> UInt32 {
-        guard case .flags(let set) = value else {
-            throw CanonicalABIError.typeMismatch(expected: type.description, value: value.description)
+    /// The bit vector of a value of the flags type laid out by `layout`.
+    func flagBits(_ value: ComponentValue, _ layout: ABILayout) throws -> UInt32 {
+        func mismatch() -> CanonicalABIError {
+            CanonicalABIError.typeMismatch(expected: layout.type.description, value: value.description)
         }
+        guard case .flags(let set) = value else { throw mismatch() }
         var bits: UInt32 = 0
-        for (i, label) in labels.enumerated() where set.contains(label) {
+        for (i, label) in layout.labels.enumerated() where set.contains(label) {
             bits |= 1 << UInt32(i)
         }
-        guard bits.nonzeroBitCount == set.count else {
-            throw CanonicalABIError.typeMismatch(expected: type.description, value: value.description)
-        }
+        guard bits.nonzeroBitCount == set.count else { throw mismatch() }
         return bits
     }
 

@@ -6,23 +6,23 @@ import WasmEngine
 /// call paths (`CanonicalCall.liftedCall`, `liftedCallAsync`) run the core function between
 /// `lowerArguments` and `liftResults` in their own way.
 struct LiftedCall {
-    let type: ABIFunctionType
-    let options: CanonicalOptions
-    let instance: CanonicalInstance
-    /// The callee-side borrow scope of this call.
-    private let task = CallContext()
+    /// The function type's layouts, computed when the function was lifted.
+    let layout: ABIFunctionLayout
+    /// The callee-side borrow scope of this call; nil when no parameter can hold a borrow
+    /// (then none can be lowered into the callee, and there is nothing to count).
+    private let task: CallContext?
+    /// The options and the instance, with the borrow scope.
     private let context: LiftLowerContext
-    private let signature: CoreSignature
+    private var instance: CanonicalInstance { context.instance }
 
-    /// Enters `instance` for a call of type `type` (traps when the instance is poisoned or
-    /// already running); `leave()` must follow.
-    init(_ type: ABIFunctionType, options: CanonicalOptions, instance: CanonicalInstance) throws {
+    /// Enters `instance` for a call of the type laid out by `layout` (traps when the
+    /// instance is poisoned or already running); `leave()` must follow.
+    init(_ layout: ABIFunctionLayout, options: CanonicalOptions, instance: CanonicalInstance) throws {
         try instance.enter()
-        self.type = type
-        self.options = options
-        self.instance = instance
+        self.layout = layout
+        let task = layout.parameters.containsBorrow ? CallContext() : nil
+        self.task = task
         self.context = LiftLowerContext(options: options, instance: instance, borrowScope: task)
-        self.signature = type.flattened(for: .lift)
     }
 
     /// Lets calls enter the instance again.
@@ -33,19 +33,20 @@ struct LiftedCall {
     /// The core arguments for `arguments`: flat, or a `realloc`'d tuple beyond
     /// `MAX_FLAT_PARAMS` (which may run the guest's realloc).
     func lowerArguments(_ arguments: [ComponentValue]) throws -> [Value] {
-        try context.lowerFlatValues(arguments, type.parameters, maxFlat: CanonicalABILimits.maxFlatParameters)
+        try context.lowerFlatValues(arguments, layout.parameters, maxFlat: CanonicalABILimits.maxFlatParameters)
     }
 
     /// Lifts the core function's results, checks that the borrows lowered into the callee
     /// were dropped, and runs post-return (which may not call imports).
     func liftResults(_ flatResults: [Value]) throws -> [ComponentValue] {
-        guard flatResults.map(\.type) == signature.results else {
-            throw CanonicalABIError.coreSignatureMismatch(expected: signature.results, actual: flatResults.map(\.type))
+        let expected = layout.liftSignature.results
+        guard expected.areTypes(of: flatResults) else {
+            throw CanonicalABIError.coreSignatureMismatch(expected: expected, actual: flatResults.map(\.type))
         }
         var reader = FlatValueReader(flatResults)
-        let results = try context.liftFlatValues(type.results, maxFlat: CanonicalABILimits.maxFlatResults, from: &reader)
-        try task.checkBorrowsDropped()
-        if let postReturn = options.postReturn {
+        let results = try context.liftFlatValues(layout.results, maxFlat: CanonicalABILimits.maxFlatResults, from: &reader)
+        try task?.checkBorrowsDropped()
+        if let postReturn = context.options.postReturn {
             instance.mayLeave = false
             defer { instance.mayLeave = true }
             try postReturn(flatResults)

@@ -7,7 +7,8 @@ import WasmEngine
 /// an asynchronous host function runs `lowerResults` only after its body finished, while
 /// the guest's execution is suspended.
 struct LoweredCall {
-    let type: ABIFunctionType
+    /// The function type's layouts, computed when the function was lowered.
+    let layout: ABIFunctionLayout
     /// The lifted arguments, one per parameter.
     let arguments: [ComponentValue]
     private let context: LiftLowerContext
@@ -17,27 +18,28 @@ struct LoweredCall {
     /// return area, passed as the last core argument).
     private let outPointer: UInt32?
 
-    /// Lifts `flatArguments` of a call of type `type` made by `instance`; traps when the
-    /// instance may not call imports now (during realloc or post-return) or the core
-    /// arguments do not match the type.
-    init(_ type: ABIFunctionType, options: CanonicalOptions, instance: CanonicalInstance, flatArguments: [Value]) throws {
+    /// Lifts `flatArguments` of a call of the type laid out by `layout` made by
+    /// `instance`; traps when the instance may not call imports now (during realloc or
+    /// post-return) or the core arguments do not match the type.
+    init(_ layout: ABIFunctionLayout, options: CanonicalOptions, instance: CanonicalInstance,
+         flatArguments: [Value]) throws {
         guard instance.mayLeave else { throw CanonicalABIError.mayNotLeave }
-        let signature = type.flattened(for: .lower)
-        guard flatArguments.map(\.type) == signature.parameters else {
-            throw CanonicalABIError.coreSignatureMismatch(expected: signature.parameters, actual: flatArguments.map(\.type))
+        let expected = layout.lowerSignature.parameters
+        guard expected.areTypes(of: flatArguments) else {
+            throw CanonicalABIError.coreSignatureMismatch(expected: expected, actual: flatArguments.map(\.type))
         }
         let subtask = CallContext()
         let context = LiftLowerContext(options: options, instance: instance, borrowScope: subtask)
         var reader = FlatValueReader(flatArguments)
         do {
-            arguments = try context.liftFlatValues(type.parameters, maxFlat: CanonicalABILimits.maxFlatParameters,
+            arguments = try context.liftFlatValues(layout.parameters, maxFlat: CanonicalABILimits.maxFlatParameters,
                                                    from: &reader)
             outPointer = reader.isAtEnd ? nil : try reader.nextI32()
         } catch {
             subtask.returnLends()
             throw error
         }
-        self.type = type
+        self.layout = layout
         self.context = context
         self.subtask = subtask
     }
@@ -46,10 +48,10 @@ struct LoweredCall {
     /// back); returns the core results (none when they went to the return area).
     func lowerResults(_ results: [ComponentValue]) throws -> [Value] {
         defer { subtask.returnLends() }
-        guard results.count == type.results.count else {
-            throw CanonicalABIError.resultCountMismatch(expected: type.results.count, actual: results.count)
+        guard results.count == layout.results.count else {
+            throw CanonicalABIError.resultCountMismatch(expected: layout.results.count, actual: results.count)
         }
-        return try context.lowerFlatValues(results, type.results, maxFlat: CanonicalABILimits.maxFlatResults,
+        return try context.lowerFlatValues(results, layout.results, maxFlat: CanonicalABILimits.maxFlatResults,
                                            outPointer: outPointer)
     }
 

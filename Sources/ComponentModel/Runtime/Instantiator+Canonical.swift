@@ -13,27 +13,31 @@ extension Instantiator {
             let address = try scope.coreFunction(coreIndex)
             let type = try scope.functionType(typeIndex)
             let options = try canonicalOptions(optionList, in: scope)
-            let signature = type.flattened(for: .lift)
+            // Computed once here, not on every call.
+            let layout = ABIFunctionLayout(type)
+            let signature = layout.liftSignature
             let expected = FunctionType(parameters: signature.parameters, results: signature.results)
             guard store.type(of: address) == expected else {
                 throw ComponentLinkError("canon lift: core func \(coreIndex) has type \(store.type(of: address)), "
                                          + "but the lifted type \(type.parameters) -> \(type.results) needs \(expected)")
             }
-            let lifted = LiftedFunction(type: type, options: options, instance: state, store: store, core: address)
+            let lifted = LiftedFunction(layout: layout, options: options, instance: state, store: store, core: address)
             scope.functions.append(ComponentFunction(name: "lifted core func \(coreIndex)", type: type,
                                                      implementation: .lifted(lifted)))
         case .lower(let functionIndex, let optionList):
             let callee = try scope.function(functionIndex)
             let options = try canonicalOptions(optionList, in: scope)
-            let signature = callee.type.flattened(for: .lower)
+            let layout = ABIFunctionLayout(callee.type)
+            let signature = layout.lowerSignature
             let type = FunctionType(parameters: signature.parameters, results: signature.results)
             if callee.isAsync {
-                scope.coreFunctions.append(asyncLowering(callee, options: options, state: state, type: type))
+                scope.coreFunctions.append(asyncLowering(callee, layout: layout, options: options, state: state,
+                                                         type: type))
                 return
             }
             scope.coreFunctions.append(store.allocateHostFunction(type: type) { _, flat in
                 do {
-                    return .values(try CanonicalCall.loweredCall(callee.type, options: options, instance: state,
+                    return .values(try CanonicalCall.loweredCall(layout, options: options, instance: state,
                                                                  flatArguments: flat) { try callee.invoke($0) })
                 } catch let error as CanonicalABIError where callee.isLifted {
                     throw Trap(reason: .host(error.adapterMessage))
@@ -67,14 +71,14 @@ extension Instantiator {
     /// the `callAsync` running the guest to await the body and lower the results (see
     /// `AsyncCallScope`). Without such a `callAsync` (a synchronous `call`, a nested
     /// execution) it traps.
-    private func asyncLowering(_ callee: ComponentFunction, options: CanonicalOptions, state: CanonicalInstance,
-                               type: FunctionType) -> FunctionAddress {
+    private func asyncLowering(_ callee: ComponentFunction, layout: ABIFunctionLayout, options: CanonicalOptions,
+                               state: CanonicalInstance, type: FunctionType) -> FunctionAddress {
         store.allocateHostFunction(type: type) { context, flat in
             do {
                 guard let scope = AsyncCallScope.current, scope.store === context.store else {
                     throw ComponentTrap("`\(callee.name)` is asynchronous: call the export with callAsync")
                 }
-                let call = try LoweredCall(callee.type, options: options, instance: state, flatArguments: flat)
+                let call = try LoweredCall(layout, options: options, instance: state, flatArguments: flat)
                 scope.suspend(on: PendingHostCall(function: callee, call: call))
                 return .suspend
             } catch {

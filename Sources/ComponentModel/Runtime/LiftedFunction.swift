@@ -5,17 +5,28 @@ import WasmEngine
 ///
 /// `call` runs the core function to completion; `callAsync` lets the asynchronous host
 /// functions it reaches suspend it (see `AsyncCallScope`). Both share every other step
-/// through `CanonicalCall`.
-struct LiftedFunction {
-    let type: ABIFunctionType
+/// through `CanonicalCall`. (A class: a call passes it along as one reference.)
+final class LiftedFunction {
+    /// The function type's layouts, computed once when the function is lifted.
+    let layout: ABIFunctionLayout
     let options: CanonicalOptions
     let instance: CanonicalInstance
     let store: Store
     let core: FunctionAddress
 
+    /// The export of type `layout.type` implemented by the core function `core`.
+    init(layout: ABIFunctionLayout, options: CanonicalOptions, instance: CanonicalInstance, store: Store,
+         core: FunctionAddress) {
+        self.layout = layout
+        self.options = options
+        self.instance = instance
+        self.store = store
+        self.core = core
+    }
+
     /// Calls the export synchronously; an asynchronous host function it reaches traps.
     func call(_ arguments: [ComponentValue]) throws -> [ComponentValue] {
-        try CanonicalCall.liftedCall(type, options: options, instance: instance, arguments: arguments) { flat in
+        try CanonicalCall.liftedCall(layout, options: options, instance: instance, arguments: arguments) { flat in
             try AsyncCallScope.withoutSuspension { try store.invoke(core, flat) }
         }
     }
@@ -26,7 +37,7 @@ struct LiftedFunction {
     func callAsync(_ arguments: [ComponentValue]) async throws -> [ComponentValue] {
         let store = self.store
         let core = self.core
-        return try await CanonicalCall.liftedCallAsync(type, options: options, instance: instance,
+        return try await CanonicalCall.liftedCallAsync(layout, options: options, instance: instance,
                                                        arguments: arguments) { flat in
             let scope = AsyncCallScope(store: store)
             var state = try scope.run { try store.start(core, flat) }
