@@ -66,7 +66,9 @@ extension Store {
             throw InvocationError("no function at address \(function.index)")
         }
         let type = functionTypes[function.index]
-        guard arguments.map(\.type) == type.parameters else {
+        // Compared element by element: every embedder call passes here, so no array is built.
+        guard arguments.count == type.parameters.count,
+              zip(arguments, type.parameters).allSatisfy({ $0.type == $1 }) else {
             throw InvocationError("arguments \(arguments) do not match the function's parameters \(type.parameters)")
         }
         let base = stackTop
