@@ -92,6 +92,14 @@ public struct ActorManifest: Sendable, Equatable {
             recordedInitialState: .some(initialState))
     }
 
+    /// The `seed` of the manifest's random handler, if it sets one.
+    var randomSeed: UInt64? {
+        for handler in handlers {
+            if case .random(let config) = handler { return config.seed }
+        }
+        return nil
+    }
+
     /// The handler of the given type name ("random", "http-client", ...), if granted.
     public func handler(named typeName: String) -> HandlerSpec? {
         handlers.first { $0.typeName == typeName }

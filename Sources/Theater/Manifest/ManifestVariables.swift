@@ -26,13 +26,3 @@ enum ManifestVariables {
         return names
     }
 }
-
-extension ActorManifest {
-    /// The `seed` of the manifest's random handler, if it sets one.
-    var randomSeed: UInt64? {
-        for handler in handlers {
-            if case .random(let config) = handler { return config.seed }
-        }
-        return nil
-    }
-}
