@@ -20,6 +20,22 @@ import Testing
         try Data(text.utf8).write(to: folder.appendingPathComponent("actor.wit"))
     }
 
+    @Test func theProjectsOwnTheaterPackageChecks() throws {
+        let wit = TheaterBinary.packageRoot.appendingPathComponent("wit").path
+        let outcome = try theater.run(["wit", "check", wit])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.hasPrefix("package ntwk:theater;"))
+        // Every interface and world of INTERFACES.md is there.
+        for interface in ["actor", "message-server-client", "supervisor-handlers", "http-handlers", "process-handlers",
+                          "runtime", "message-server-host", "supervisor", "store", "timing", "random", "environment",
+                          "filesystem", "process", "http-client", "http-framework", "http-types", "websocket-types"] {
+            #expect(outcome.standardOutput.contains("interface \(interface) {"), "interface \(interface)")
+        }
+        for world in ["basic-actor", "message-server-actor", "supervisor-actor", "http-actor", "full-actor"] {
+            #expect(outcome.standardOutput.contains("world \(world) {"), "world \(world)")
+        }
+    }
+
     @Test func printsTheResolvedPackageWithItsDependencies() throws {
         try writeRoot("""
         package ntwk:demo@0.1.0;
