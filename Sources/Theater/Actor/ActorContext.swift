@@ -27,6 +27,8 @@ final class ActorContext {
     let logSink: (String) -> Void
     /// The actor's children (supervisor handler), in start order.
     var children: [String] = []
+    /// Cancels the wait a host call is in (set while `interruptible` runs).
+    var interruptWait: (() -> Void)?
 
     init(actorID: String, manifest: ActorManifest, recorder: ChainRecorder, chainURL: URL?,
          runtime: TheaterRuntime?, logSink: @escaping (String) -> Void) {
@@ -36,6 +38,17 @@ final class ActorContext {
         self.chainURL = chainURL
         self.runtime = runtime
         self.logSink = logSink
+    }
+}
+
+extension ActorContext {
+    /// Runs a host call's wait (a sleep, a request) so that a stop can cut it short: it runs
+    /// as a child task that `interruptWait` cancels. Only waiting calls pay for the task.
+    func interruptible<T: Sendable>(_ wait: @escaping @Sendable () async throws -> T) async throws -> T {
+        let task = Task { try await wait() }
+        interruptWait = { task.cancel() }
+        defer { interruptWait = nil }
+        return try await task.value
     }
 }
 

@@ -82,6 +82,13 @@ public actor ActorRuntime {
         }
     }
 
+    /// Cancels what the actor is waiting for (a sleep, a request): the waiting host call
+    /// fails, which the actor sees as a trap, recorded like any other. Used when a stop
+    /// cannot wait any longer.
+    func interrupt() {
+        core.context.interruptWait?()
+    }
+
     /// The current state (a copy).
     public func state() -> [UInt8]? { core.context.state }
 

@@ -26,17 +26,22 @@ public final class RequestReply: @unchecked Sendable {
         return first
     }
 
-    /// Waits for the answer.
+    /// Waits for the answer; a cancelled wait (the waiting actor is being stopped) ends
+    /// with `.interrupted`.
     func wait() async -> Result<[UInt8], MessageError> {
-        await withCheckedContinuation { continuation in
-            lock.lock()
-            if let early {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                lock.lock()
+                if let early {
+                    lock.unlock()
+                    continuation.resume(returning: early)
+                    return
+                }
+                self.continuation = continuation
                 lock.unlock()
-                continuation.resume(returning: early)
-                return
             }
-            self.continuation = continuation
-            lock.unlock()
+        } onCancel: {
+            answer(.failure(.interrupted))
         }
     }
 }
@@ -57,6 +62,8 @@ public enum MessageError: Error, Equatable, CustomStringConvertible, Sendable {
     case cancelled(String)
     /// The actor does not implement the export the message needs.
     case notSupported(String)
+    /// The wait for an answer was cancelled because the waiting actor is being stopped.
+    case interrupted
 
     public var description: String {
         switch self {
@@ -68,6 +75,7 @@ public enum MessageError: Error, Equatable, CustomStringConvertible, Sendable {
         case .actorFailed(let message): return "the actor failed: \(message)"
         case .cancelled(let id): return "request \(id) was cancelled by the actor"
         case .notSupported(let message): return message
+        case .interrupted: return "the wait was interrupted: the actor is being stopped"
         }
     }
 }

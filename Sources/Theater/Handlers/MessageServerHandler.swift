@@ -19,7 +19,7 @@ enum MessageServerHandler {
             let target = try arguments[0].stringArgument(), payload = try arguments[1].bytesArgument()
             try context.recorder.flush()
             guard let runtime = context.runtime else { return .outcome(.failure(HostFunctionError("no runtime"))) }
-            switch await runtime.request(to: target, payload) {
+            switch try await context.interruptible({ await runtime.request(to: target, payload) }) {
             case .success(let response): return .outcome(.success(.bytes(response)))
             case .failure(let error): return .outcome(.failure(HostFunctionError(error.description)))
             }
@@ -28,7 +28,8 @@ enum MessageServerHandler {
             let target = try arguments[0].stringArgument(), payload = try arguments[1].bytesArgument()
             try context.recorder.flush()
             guard let runtime = context.runtime else { return .outcome(.failure(HostFunctionError("no runtime"))) }
-            switch await runtime.openChannel(from: context.actorID, to: target, payload) {
+            let actorID = context.actorID
+            switch try await context.interruptible({ await runtime.openChannel(from: actorID, to: target, payload) }) {
             case .success(let (channelID, firstMessage)):
                 if let firstMessage {
                     // The target's first message back arrives like any later channel message.

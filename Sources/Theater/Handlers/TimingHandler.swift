@@ -11,7 +11,7 @@ enum TimingHandler {
         timing.asyncFunction("sleep", [.u64], TheaterTypes.unitResult) { arguments in
             let duration = try arguments[0].u64Argument()
             if let problem = check(duration, config) { return .outcome(.failure(problem)) }
-            try await Task.sleep(nanoseconds: duration * 1_000_000)
+            try await context.interruptible { try await Task.sleep(nanoseconds: duration * 1_000_000) }
             return .outcome(.success(nil))
         }
         timing.asyncFunction("deadline", [.u64], TheaterTypes.unitResult) { arguments in
@@ -20,7 +20,7 @@ enum TimingHandler {
             guard deadline > now else { return .outcome(.success(nil)) }
             let duration = deadline - now
             if let problem = check(duration, config) { return .outcome(.failure(problem)) }
-            try await Task.sleep(nanoseconds: duration * 1_000_000)
+            try await context.interruptible { try await Task.sleep(nanoseconds: duration * 1_000_000) }
             return .outcome(.success(nil))
         }
         return timing.granted

@@ -180,8 +180,15 @@ public final class TheaterRuntime: @unchecked Sendable {
     // MARK: Stopping
 
     /// Stops actor `actorID` after the messages already queued; waits until it has stopped.
-    public func stop(_ actorID: String, reason: String) async {
+    public func stop(_ actorID: String, reason: String, grace: Duration = .seconds(2)) async {
         guard let actor = actor(actorID) else { return }
+        // An actor busy past `grace` (a long sleep, a request nobody answers) is interrupted:
+        // its waiting host call fails, recorded, and the stop behind it goes through.
+        let watchdog = Task {
+            try await Task.sleep(for: grace)
+            await actor.interrupt()
+        }
+        defer { watchdog.cancel() }
         while true {
             let refusal = await withCheckedContinuation { (done: CheckedContinuation<MessageError?, Never>) in
                 if let error = actor.deliver(.stop(reason: reason, done: { done.resume(returning: nil) })) {
