@@ -17,6 +17,7 @@ enum MessageServerHandler {
         }
         host.asyncFunction("request", [.string, bytes], TheaterTypes.result(bytes)) { arguments in
             let target = try arguments[0].stringArgument(), payload = try arguments[1].bytesArgument()
+            if target == context.actorID { return .outcome(.failure(waitsForItself("request"))) }
             try context.recorder.flush()
             guard let runtime = context.runtime else { return .outcome(.failure(HostFunctionError("no runtime"))) }
             switch try await context.interruptible({ await runtime.request(to: target, payload) }) {
@@ -26,6 +27,7 @@ enum MessageServerHandler {
         }
         host.asyncFunction("open-channel", [.string, bytes], TheaterTypes.result(.string)) { arguments in
             let target = try arguments[0].stringArgument(), payload = try arguments[1].bytesArgument()
+            if target == context.actorID { return .outcome(.failure(waitsForItself("open-channel"))) }
             try context.recorder.flush()
             guard let runtime = context.runtime else { return .outcome(.failure(HostFunctionError("no runtime"))) }
             let actorID = context.actorID
@@ -79,5 +81,12 @@ enum MessageServerHandler {
             return .outcome(.success(nil))
         }
         return host.granted
+    }
+
+    /// The refusal of a `request` or `open-channel` to the caller itself: its answer would
+    /// come from a call of the same actor, which cannot start before this one returns.
+    private static func waitsForItself(_ function: String) -> HostFunctionError {
+        HostFunctionError("\(function): an actor cannot wait for an answer from itself "
+                          + "(it handles one message at a time, so it would wait forever)")
     }
 }

@@ -94,7 +94,8 @@ struct TestActorComponent {
         let interfaces = orderedUnique(imports.map(\.interface))
         for interface in interfaces {
             let functions = imports.filter { $0.interface == interface }
-            let declarations = functions.map { "(export \"\($0.function)\" (func \($0.componentType)))" }
+            let declarations = orderedUnique(functions.map(\.typeDeclarations).filter { !$0.isEmpty })
+                + functions.map { "(export \"\($0.function)\" (func \($0.componentType)))" }
             lines.append("  (import \"ntwk:theater/\(interface)\" (instance $i.\(interface) \(declarations.joined(separator: " "))))")
             for function in functions {
                 lines.append("  (alias export $i.\(interface) \"\(function.function)\" (func $f.\(interface).\(function.function)))")
@@ -122,6 +123,9 @@ struct TestActorComponent {
             with.append("(with \"host\" (instance \(lowered.joined(separator: " "))))")
         }
         lines.append("  (core instance $main (instantiate $Main \(with.joined(separator: " "))))")
+        for definitions in orderedUnique(exports.map(\.typeDefinitions).filter { !$0.isEmpty }) {
+            lines.append("  " + definitions)
+        }
         for export in exports {
             lines.append("  (func $e.\(export.function) \(export.componentType) "
                          + "(canon lift (core func $main \"\(export.coreName)\") \(Self.memoryOptions)))")

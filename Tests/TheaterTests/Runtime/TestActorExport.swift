@@ -15,6 +15,11 @@ struct TestActorExport {
     /// The component-level function type.
     let componentType: String
 
+    /// Component-level definitions `componentType` refers to: the records it mentions,
+    /// each defined and exported under its WIT name (the Component Model only lets an
+    /// export mention records that have an exported name).
+    var typeDefinitions = ""
+
     /// The name the core module exports the implementation under.
     var coreName: String { function }
 
@@ -34,4 +39,27 @@ struct TestActorExport {
         interface: "message-server-client", function: "handle-request",
         componentType: "\(state) (param \"params\" (tuple string (list u8))) "
             + "(result (result (tuple (option (list u8)) (tuple (option (list u8)))) (error string)))")
+}
+
+/// The channel exports of `message-server-client`.
+extension TestActorExport {
+    private static let channelState = #"(param "state" (option (list u8)))"#
+    private static let channelStateResult = "(result (result (tuple (option (list u8))) (error string)))"
+
+    /// `handle-channel-open(state, (channel-id, msg))` -> `channel-accept`. Core return
+    /// area: ok disc +0, state +4..+12, accepted +16, message option (disc +20, +24/+28).
+    static let handleChannelOpen = TestActorExport(
+        interface: "message-server-client", function: "handle-channel-open",
+        componentType: "\(channelState) (param \"params\" (tuple string (list u8))) "
+            + "(result (result (tuple (option (list u8)) (tuple $channel-accept)) (error string)))",
+        typeDefinitions: "(type $channel-accept-def (record (field \"accepted\" bool) (field \"message\" (option (list u8))))) "
+            + "(export $channel-accept \"channel-accept\" (type $channel-accept-def))")
+    /// `handle-channel-message(state, (channel-id, msg))`: core parameters as `handle-request`'s.
+    static let handleChannelMessage = TestActorExport(
+        interface: "message-server-client", function: "handle-channel-message",
+        componentType: "\(channelState) (param \"params\" (tuple string (list u8))) \(channelStateResult)")
+    /// `handle-channel-close(state, (channel-id,))`: core parameters as `handle-send`'s.
+    static let handleChannelClose = TestActorExport(
+        interface: "message-server-client", function: "handle-channel-close",
+        componentType: "\(channelState) (param \"params\" (tuple string)) \(channelStateResult)")
 }
