@@ -47,6 +47,12 @@ struct RunCommand: AsyncParsableCommand {
         runtime.logSink = { name, _, line in
             FileHandle.standardError.write(Data("[\(name)] \(line)\n".utf8))
         }
+        // From here on SIGINT/SIGTERM stop the actors in order and close their chains (an
+        // actor still starting is stopped once its init returns).
+        let signals = SignalWatcher(signals: [SIGINT, SIGTERM]) {
+            Task { await runtime.shutdown(reason: "interrupted") }
+        }
+        defer { signals.cancel() }
         let actor: ActorRuntime
         do {
             actor = try await runtime.start(actorManifest)
@@ -104,10 +110,6 @@ struct RunCommand: AsyncParsableCommand {
     /// Runs until the actor ends by itself or the process gets SIGINT/SIGTERM; returns the
     /// actor's failure, if it failed.
     private func waitForEnd(of actor: ActorRuntime, in runtime: TheaterRuntime) async -> String? {
-        let signals = SignalWatcher(signals: [SIGINT, SIGTERM]) {
-            Task { await runtime.shutdown(reason: "interrupted") }
-        }
-        defer { signals.cancel() }
         for await notice in runtime.actorExits where notice.actorID == actor.id {
             await runtime.shutdown(reason: "the actor \(actor.name) ended")
             if case .failed(let message) = notice.exit { return message }
