@@ -61,12 +61,6 @@ final class ActorInstance {
         return try ExportResult(decoding: results, of: export)
     }
 
-    /// The fuel the last call used, when metered.
-    func fuelUsed() -> UInt64? {
-        guard let fuelPerCall, let remaining = store.remainingFuel else { return nil }
-        return fuelPerCall - remaining
-    }
-
     private static func checkImports(of component: ValidatedComponent, grants: [GrantedInterface],
                                      manifestName: String) throws {
         let granted = Set(grants.map(\.interface))

@@ -92,9 +92,6 @@ public actor ActorRuntime {
     /// The current state (a copy).
     public func state() -> [UInt8]? { core.context.state }
 
-    /// The ids of this actor's children.
-    func children() -> [String] { core.context.children }
-
     /// How the actor ended, once it has.
     public func exitStatus() -> ActorExit? { exit }
 

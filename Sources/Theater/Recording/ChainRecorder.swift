@@ -26,15 +26,11 @@ public final class ChainRecorder {
     private var linker = ChainLinker()
     /// The position in the recorded chain (replay).
     private var cursor = 0
-    /// The events appended so far, when kept (replay keeps them to report; live does not).
-    private(set) var eventCount = 0
     /// The first difference between the replayed and the recorded run.
     public private(set) var divergence: ReplayDivergence?
     /// Set when a replay ran past the end of a record that stops in the middle of a call
     /// (the recorded run was killed there): not a divergence, the end of the evidence.
     private(set) var reachedEndOfInterruptedRecord = false
-    /// Called with every appended event (event streaming).
-    var observer: ((ChainEvent) -> Void)?
     /// Whether hashing is skipped (live recording switched off entirely, for benchmarks).
     private let disabled: Bool
 
@@ -46,12 +42,6 @@ public final class ChainRecorder {
     /// The hash of the last event.
     public var head: ChainHash? { linker.head }
 
-    /// Whether this recorder replays a recorded chain.
-    var isReplaying: Bool {
-        if case .replay = mode { return true }
-        return false
-    }
-
     /// Appends `event` to the chain (live), or checks it against the record (replay).
     func record(_ event: RecordedEvent) throws {
         if disabled { return }
@@ -59,11 +49,9 @@ public final class ChainRecorder {
         case .live(let writer):
             let timestamp = UInt64(Date().timeIntervalSince1970 * 1000)
             let appended = linker.append(type: event.typeName, payload: event.payloadBytes(), timestamp: timestamp)
-            eventCount += 1
             if let writer {
                 do { try writer.append(appended) } catch { throw RecordingError.chainWrite("\(error)") }
             }
-            observer?(appended)
         case .replay(let recorded):
             guard divergence == nil else { throw RecordingError.diverged }
             guard cursor < recorded.count else {
@@ -77,8 +65,6 @@ public final class ChainRecorder {
                                          actual: event))
             }
             cursor += 1
-            eventCount += 1
-            observer?(appended)
         }
     }
 
