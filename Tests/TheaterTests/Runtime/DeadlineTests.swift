@@ -21,7 +21,7 @@ import Testing
         #expect(try await scenario.request(actor, Self.request(Self.nowMilliseconds - 60_000)) == [0])
         #expect(try await scenario.request(actor, Self.request(0)) == [0])
         // Loose (the machine is shared): a past deadline mistaken for a wait would take a minute.
-        #expect(Date().timeIntervalSince(pastStarted) < 5.0, "past deadlines do not wait")
+        #expect(Date().timeIntervalSince(pastStarted) < 30.0, "past deadlines do not wait")
 
         let target = Self.nowMilliseconds + 600
         #expect(try await scenario.request(actor, Self.request(target)) == [0])
@@ -36,7 +36,7 @@ import Testing
                                              handlers: ["message-server", "type = \"timing\"\nmax_sleep_duration = 100"])
         let started = Date()
         let response = try await scenario.request(actor, Self.request(Self.nowMilliseconds + 3_600_000))
-        #expect(Date().timeIntervalSince(started) < 5.0, "refused without waiting")
+        #expect(Date().timeIntervalSince(started) < 30.0, "refused without waiting")
         #expect(response.first == 1)
         let message = String(decoding: response.dropFirst(), as: UTF8.self)
         #expect(message.contains("exceeds max_sleep_duration (100 ms)"), "\(message)")

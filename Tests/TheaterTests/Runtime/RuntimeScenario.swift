@@ -91,7 +91,7 @@ final class RuntimeScenario {
     }
 
     /// Waits (up to `seconds`) until `condition` holds; returns whether it did.
-    func eventually(seconds: Double = 10, _ condition: () async throws -> Bool) async rethrows -> Bool {
+    func eventually(seconds: Double = 30, _ condition: () async throws -> Bool) async rethrows -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if try await condition() { return true }

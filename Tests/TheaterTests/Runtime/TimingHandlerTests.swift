@@ -33,20 +33,20 @@ import Testing
         // the counter answers while the sleeper still waits in its host call.
         let started = Date()
         let sleeping = Task { () -> ([UInt8], Date) in
-            (try await scenario.request(sleeper, Self.sleepRequest(milliseconds: 1000)), Date())
+            (try await scenario.request(sleeper, Self.sleepRequest(milliseconds: 3000)), Date())
         }
         try await Task.sleep(nanoseconds: 50_000_000)
         #expect(try await scenario.request(counter, "add 3") == "3")
         let counterAnswered = Date()
         let (response, sleeperAnswered) = try await sleeping.value
         #expect(response == [0])
-        #expect(sleeperAnswered.timeIntervalSince(started) >= 1.0, "the sleep lasted its duration")
+        #expect(sleeperAnswered.timeIntervalSince(started) >= 3.0, "the sleep lasted its duration")
         #expect(counterAnswered < sleeperAnswered, "the counter answered while the other actor slept")
         // A replay answers the sleep from the chain: it does not wait again.
         await scenario.runtime.stop(sleeper.id, reason: "test over")
         let replayStarted = Date()
         let outcome = try await scenario.replay(scenario.runtime.dataDirectory.chainURL(actorID: sleeper.id))
-        #expect(Date().timeIntervalSince(replayStarted) < 1.0)
+        #expect(Date().timeIntervalSince(replayStarted) < 3.0, "the replay waited for the recorded sleep")
         guard case .identical = outcome else {
             Issue.record("the sleeper's chain should replay identically: \(RuntimeScenario.describe(outcome))")
             return
