@@ -31,6 +31,34 @@ import Testing
         #expect(outcome.standardOutput == "6\n")
     }
 
+    /// A function whose body nests `depth` blocks, folded or plain, around `i32.const 7`.
+    private func nestedBlocks(depth: Int, folded: Bool) throws -> String {
+        let body = folded ? String(repeating: "(block ", count: depth) + String(repeating: ")", count: depth)
+                          : String(repeating: "block ", count: depth) + String(repeating: "end ", count: depth)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("theater-nesting-\(UUID()).wat")
+        try Data("(module (func (export \"f\") (result i32) \(body) (i32.const 7)))".utf8).write(to: url)
+        return url.path
+    }
+
+    @Test func foldedInstructionsNestedTooDeeplyAreAClearErrorNotACrash() throws {
+        let path = try nestedBlocks(depth: 1_001, folded: true)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let outcome = try theater.run(["wasm", "run", path, "--invoke", "f"])
+        #expect(outcome.status == 1, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("folded instructions nest more than 1000 levels deep"))
+        let limit = try nestedBlocks(depth: 1_000, folded: true)
+        defer { try? FileManager.default.removeItem(atPath: limit) }
+        #expect(try theater.run(["wasm", "run", limit, "--invoke", "f"]).standardOutput == "7\n")
+    }
+
+    @Test func deeplyNestedPlainBlocksParseWithoutRecursion() throws {
+        let path = try nestedBlocks(depth: 100_000, folded: false)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let outcome = try theater.run(["wasm", "run", path, "--invoke", "f"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput == "7\n")
+    }
+
     @Test func floatResultsReadBackExactly() throws {
         let outcome = try theater.run(["wasm", "run", numbers, "--invoke", "newton_sqrt", "2"])
         var guess = 2.0

@@ -5,24 +5,55 @@ extension WatModuleParser {
     private static let storeOperators = Dictionary(uniqueKeysWithValues: StoreOperator.allCases.map { ($0.name, $0) })
 
     /// Reads instructions until `)`, `end`, `else` or the end of input (none consumed).
+    ///
+    /// Plain `block`, `loop` and `if` ... `end` are tracked on a list here rather than by
+    /// recursion, so that deeply nested plain blocks cannot overflow the native stack.
     mutating func parseInstructionSequence(into code: inout [Instruction]) throws {
+        var open: [(keyword: String, label: String?, inElse: Bool)] = []
         while true {
             if cursor.atLeftParen {
                 try parseFoldedInstruction(into: &code)
                 continue
             }
-            if cursor.atRightParen || cursor.atEnd { return }
+            if cursor.atRightParen || cursor.atEnd {
+                if open.isEmpty { return }
+                throw cursor.unexpected()
+            }
             guard let keyword = cursor.current.keyword else {
                 throw cursor.error("unknown operator \(cursor.current.text)")
             }
-            if keyword == "end" || keyword == "else" { return }
-            try parsePlainInstruction(into: &code)
+            switch keyword {
+            case "block", "loop", "if":
+                cursor.advance()
+                let label = cursor.takeId()
+                let type = try parseBlockType()
+                code.append(keyword == "block" ? .block(type) : keyword == "loop" ? .loop(type) : .if(type))
+                labels.append(label)
+                open.append((keyword, label, false))
+            case "else":
+                guard let innermost = open.last else { return }
+                guard innermost.keyword == "if", !innermost.inElse else { throw cursor.unexpected() }
+                cursor.advance()
+                try checkClosingLabel(innermost.label)
+                code.append(.else)
+                open[open.count - 1].inElse = true
+            case "end":
+                guard let innermost = open.popLast() else { return }
+                cursor.advance()
+                try checkClosingLabel(innermost.label)
+                labels.removeLast()
+                code.append(.end)
+            default:
+                try parsePlainInstruction(into: &code)
+            }
         }
     }
 
     /// Reads one parenthesized instruction with its folded operands and emits them in
     /// execution order (operands first).
     mutating func parseFoldedInstruction(into code: inout [Instruction]) throws {
+        try enterNesting()
+        defer { nestingDepth -= 1 }
         try cursor.expectLeftParen()
         guard let keyword = cursor.current.keyword else {
             throw cursor.error("unknown operator \(cursor.current.text)")
@@ -64,6 +95,16 @@ extension WatModuleParser {
             code += instruction
         }
         try cursor.expectRightParen()
+    }
+
+    /// Counts one more level of folded nesting, refusing to go past `maximumNestingDepth`:
+    /// parsing recurses per folded level, and deeper text would overflow the native stack.
+    private mutating func enterNesting() throws {
+        guard nestingDepth < Self.maximumNestingDepth else {
+            throw cursor.error("folded instructions nest more than \(Self.maximumNestingDepth) levels deep; "
+                               + "write the inner ones in plain form (block ... end)")
+        }
+        nestingDepth += 1
     }
 
     /// Checks the optional `$label` after `end` or `else` against the block's label.
@@ -161,28 +202,15 @@ extension WatModuleParser {
         return MemoryArgument(alignment: alignment, offset: offset, memoryIndex: memoryIndex)
     }
 
-    /// Reads one plain instruction (the cursor is at its keyword); a plain `block`,
-    /// `loop` or `if` includes everything up to its `end`.
+    /// Reads one plain instruction other than a structured one (the cursor is at its keyword).
     mutating func parsePlainInstruction(into code: inout [Instruction]) throws {
         let token = cursor.current
         guard let keyword = token.keyword else { throw cursor.error("unknown operator \(token.text)") }
         cursor.advance()
         switch keyword {
-        case "block", "loop", "if":
-            let label = cursor.takeId()
-            let type = try parseBlockType()
-            code.append(keyword == "block" ? .block(type) : keyword == "loop" ? .loop(type) : .if(type))
-            labels.append(label)
-            try parseInstructionSequence(into: &code)
-            if keyword == "if" && cursor.takeKeyword("else") {
-                try checkClosingLabel(label)
-                code.append(.else)
-                try parseInstructionSequence(into: &code)
-            }
-            guard cursor.takeKeyword("end") else { throw cursor.unexpected() }
-            try checkClosingLabel(label)
-            labels.removeLast()
-            code.append(.end)
+        case "block", "loop", "if", "else", "end":
+            // Structured instructions are read by `parseInstructionSequence`.
+            throw cursor.error("unexpected \(keyword)")
         case "unreachable": code.append(.unreachable)
         case "nop": code.append(.nop)
         case "return": code.append(.return)

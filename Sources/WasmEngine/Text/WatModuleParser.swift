@@ -25,6 +25,12 @@
     var locals = WatIndexSpace(kind: "local")
     /// Enclosing block labels, innermost last (nil for unnamed blocks).
     var labels: [String?] = []
+    /// How deeply the instruction being parsed is nested in folded instructions (parsing
+    /// recurses per level).
+    var nestingDepth = 0
+    /// The deepest nesting accepted: deeper text is refused with an error instead of
+    /// overflowing the native stack (hand-written code nests a few dozen levels).
+    static let maximumNestingDepth = 1_000
 
     /// Entities defined so far in the second pass (imports included), to give inline
     /// exports and abbreviated segments their indices.
