@@ -25,6 +25,19 @@ import WasmEngine
         }
     }
 
+    @Test func componentsNestedTooDeeplyAreAnErrorNotAStackOverflow() throws {
+        func nested(_ depth: Int) -> String {
+            String(repeating: "(component ", count: depth) + String(repeating: ")", count: depth)
+        }
+        _ = try ComponentWAT.encode(nested(100))
+        do {
+            _ = try ComponentWAT.encode(nested(100_000))
+            Issue.record("100,000 nested components should be refused")
+        } catch let error as TextError {
+            #expect(error.message == "components and types nest more than 100 levels deep")
+        }
+    }
+
     @Test func unsupportedFeaturesSaySo() throws {
         for text in ["(component (core func (canon task.return)))", "(component (import \"v\" (value u32)))"] {
             #expect(throws: TextError.self) { try ComponentWAT.encode(text) }

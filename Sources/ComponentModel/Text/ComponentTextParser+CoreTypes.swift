@@ -63,7 +63,7 @@ extension ComponentTextParser {
 
     /// The declarations of a core module type, in a new scope, up to `)` (not consumed).
     mutating func parseModuleTypeDeclarations(name: String?) throws -> [CoreModuleDeclaration] {
-        scopes.append(ComponentTextScope(kind: .moduleType, name: name))
+        try enterScope(ComponentTextScope(kind: .moduleType, name: name))
         defer { scopes.removeLast() }
         while !atEndOfFields {
             guard cursor.atLeftParen, let keyword = cursor.peek(1).keyword else { throw cursor.unexpected() }

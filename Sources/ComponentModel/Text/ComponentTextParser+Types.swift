@@ -219,7 +219,7 @@ extension ComponentTextParser {
     /// Parses the declarations of a component or instance type in a new scope, up to
     /// the closing `)` (not consumed).
     mutating func parseTypeDeclarations(kind: ComponentTextScope.Kind, name: String?) throws -> [ComponentTypeDeclaration] {
-        scopes.append(ComponentTextScope(kind: kind, name: name))
+        try enterScope(ComponentTextScope(kind: kind, name: name))
         defer { scopes.removeLast() }
         while !atEndOfFields {
             guard cursor.atLeftParen, let keyword = cursor.peek(1).keyword else { throw cursor.unexpected() }

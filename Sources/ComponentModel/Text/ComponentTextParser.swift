@@ -19,6 +19,19 @@ struct ComponentTextParser {
         scopes = []
     }
 
+    /// The deepest nesting of components and component, instance and module types
+    /// accepted: parsing recurses per level, and deeper text would overflow the native
+    /// stack (real components nest a handful of levels).
+    static let maximumScopeDepth = 100
+
+    /// Opens a nested scope, refusing to nest deeper than `maximumScopeDepth`.
+    mutating func enterScope(_ newScope: ComponentTextScope) throws {
+        guard scopes.count < Self.maximumScopeDepth else {
+            throw cursor.error("components and types nest more than \(Self.maximumScopeDepth) levels deep")
+        }
+        scopes.append(newScope)
+    }
+
     var scope: ComponentTextScope {
         get { scopes[scopes.count - 1] }
         set { scopes[scopes.count - 1] = newValue }
@@ -31,7 +44,7 @@ struct ComponentTextParser {
     /// Parses component fields up to the closing `)` (not consumed) as the body of a
     /// component named `name` and returns its definitions.
     mutating func parseComponentBody(name: String?) throws -> [ComponentTextItem] {
-        scopes.append(ComponentTextScope(kind: .component, name: name))
+        try enterScope(ComponentTextScope(kind: .component, name: name))
         defer { scopes.removeLast() }
         while !atEndOfFields {
             try parseComponentField()
