@@ -16,12 +16,10 @@ import Testing
 
     /// Changes each byte of a real chain file in turn with `change` and checks the verdict.
     private func checkEveryOffset(_ change: (UInt8, Int) -> UInt8) throws {
-        let directory = try ChainFixture.temporaryDirectory()
+        let chain = try ChainFixture.writtenChain()
+        let directory = chain.directory
         defer { try? FileManager.default.removeItem(at: directory) }
-        let events = ChainFixture.chainEvents()
-        let url = try ChainFixture.writeChain(events, in: directory)
-        let original = try Array(Data(contentsOf: url))
-        let ranges = ChainFixture.recordRanges(events)
+        let (original, ranges) = (chain.bytes, chain.ranges)
         let damaged = directory.appendingPathComponent("damaged.chain")
         for index in original.indices {
             var bytes = original

@@ -45,6 +45,24 @@ enum ChainFixture {
 
     /// The byte ranges of the header and of each record of a chain file of `events`,
     /// computed from the format, not from the parser.
+    /// The fixture chain written to a file in a fresh folder, with its bytes and record
+    /// ranges: what the corruption and torn-tail tests damage.
+    struct WrittenChain {
+        let directory: URL
+        let events: [ChainEvent]
+        let bytes: [UInt8]
+        let ranges: [Range<Int>]
+    }
+
+    /// Writes `chainEvents()` to a fresh folder (the caller removes `directory`).
+    static func writtenChain() throws -> WrittenChain {
+        let directory = try temporaryDirectory()
+        let events = chainEvents()
+        let url = try writeChain(events, in: directory)
+        return WrittenChain(directory: directory, events: events, bytes: try Array(Data(contentsOf: url)),
+                            ranges: recordRanges(events))
+    }
+
     static func recordRanges(_ events: [ChainEvent]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var offset = 16

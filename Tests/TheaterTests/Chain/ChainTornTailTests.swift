@@ -7,12 +7,10 @@ import Testing
 /// continues a valid chain.
 @Suite struct ChainTornTailTests {
     @Test func truncationAtEveryOffsetIsATornTail() throws {
-        let directory = try ChainFixture.temporaryDirectory()
+        let chain = try ChainFixture.writtenChain()
+        let directory = chain.directory
         defer { try? FileManager.default.removeItem(at: directory) }
-        let events = ChainFixture.chainEvents()
-        let url = try ChainFixture.writeChain(events, in: directory)
-        let original = try Array(Data(contentsOf: url))
-        let ranges = ChainFixture.recordRanges(events)
+        let (events, original, ranges) = (chain.events, chain.bytes, chain.ranges)
         let cut = directory.appendingPathComponent("cut.chain")
         for length in 0..<original.count {
             try Data(original[..<length]).write(to: cut)
@@ -39,12 +37,10 @@ import Testing
     }
 
     @Test func zerosFromAnyOffsetToTheEndAreATornTail() throws {
-        let directory = try ChainFixture.temporaryDirectory()
+        let chain = try ChainFixture.writtenChain()
+        let directory = chain.directory
         defer { try? FileManager.default.removeItem(at: directory) }
-        let events = ChainFixture.chainEvents()
-        let url = try ChainFixture.writeChain(events, in: directory)
-        let original = try Array(Data(contentsOf: url))
-        let ranges = ChainFixture.recordRanges(events)
+        let (events, original, ranges) = (chain.events, chain.bytes, chain.ranges)
         let zeroed = directory.appendingPathComponent("zeroed.chain")
         for start in 0..<original.count {
             let bytes = Array(original[..<start]) + [UInt8](repeating: 0, count: original.count - start)
