@@ -27,6 +27,9 @@ final class ActorContext {
     let logSink: (String) -> Void
     /// The actor's children (supervisor handler), in start order.
     var children: [String] = []
+    /// Run once when the actor ends, newest first: handlers release what they hold for the
+    /// actor (processes, servers, open files).
+    var stopHooks: [() -> Void] = []
     /// Cancels the wait a host call is in (set while `interruptible` runs).
     var interruptWait: (() -> Void)?
 
@@ -42,6 +45,16 @@ final class ActorContext {
 }
 
 extension ActorContext {
+    /// Queues a call of one of the actor's own handler exports (process output, a child's
+    /// exit, ...), behind the messages already waiting. Does nothing in replay (no runtime),
+    /// where the chain makes the calls. Fails when the mailbox is full or the actor stopped.
+    @discardableResult
+    func deliverToSelf(_ export: ActorExport, _ parameters: [ComponentValue]) -> MessageError? {
+        guard let runtime else { return nil }
+        guard let actor = runtime.actor(actorID) else { return .actorStopped(actorID) }
+        return actor.deliver(.handlerCall(export, parameters))
+    }
+
     /// Runs a host call's wait (a sleep, a request) so that a stop can cut it short: it runs
     /// as a child task that `interruptWait` cancels. Only waiting calls pay for the task.
     func interruptible<T: Sendable>(_ wait: @escaping @Sendable () async throws -> T) async throws -> T {

@@ -28,6 +28,8 @@ public struct ActorExport: Hashable, Sendable, CustomStringConvertible {
         case .handleChildError: return TheaterTypes.handlerExport(parameters: [.string, TheaterTypes.witActorError])
         case .handleChildExit: return TheaterTypes.handlerExport(parameters: [.string, .option(TheaterTypes.bytes)])
         case .handleChildExternalStop: return TheaterTypes.handlerExport(parameters: [.string])
+        case .handleStdout, .handleStderr: return TheaterTypes.handlerExport(parameters: [.u64, TheaterTypes.bytes])
+        case .handleExit: return TheaterTypes.handlerExport(parameters: [.u64, .s32])
         default:
             // Exports of later handlers (HTTP, process) are checked by those handlers.
             return ABIFunctionType(parameters: [], results: [])
@@ -55,10 +57,17 @@ public struct ActorExport: Hashable, Sendable, CustomStringConvertible {
     public static let handleChildExternalStop = ActorExport(interface: "supervisor-handlers",
                                                             function: "handle-child-external-stop")
 
+    /// `process-handlers.handle-stdout`: output of a process the actor started.
+    public static let handleStdout = ActorExport(interface: "process-handlers", function: "handle-stdout")
+    /// `process-handlers.handle-stderr`.
+    public static let handleStderr = ActorExport(interface: "process-handlers", function: "handle-stderr")
+    /// `process-handlers.handle-exit`: a process the actor started has exited.
+    public static let handleExit = ActorExport(interface: "process-handlers", function: "handle-exit")
+
     /// Every export this runtime calls, by interface.
     static let all: [ActorExport] = [
         .initialize, .handleSend, .handleRequest, .handleChannelOpen, .handleChannelMessage, .handleChannelClose,
-        .handleChildError, .handleChildExit, .handleChildExternalStop,
+        .handleChildError, .handleChildExit, .handleChildExternalStop, .handleStdout, .handleStderr, .handleExit,
     ]
 
     /// Parses `interface.function` as recorded in the chain.

@@ -172,6 +172,13 @@ public actor ActorRuntime {
             case .channelClose(let channelID):
                 let result = try await invoke(.handleChannelClose, [.string(channelID)])
                 if case .failure(let failure) = result, stopsActor(failure) { return await fail(failure) }
+            case .handlerCall(let export, let parameters):
+                // A handler's notification (process output, a child's exit): only for actors
+                // that implement the export; others never asked for it.
+                if core.instance.implements(export) {
+                    let result = try await invoke(export, parameters)
+                    if case .failure(let failure) = result, stopsActor(failure) { return await fail(failure) }
+                }
             case .stop(let reason, let done):
                 await finish(.stopped(reason))
                 done()
@@ -209,6 +216,8 @@ public actor ActorRuntime {
         self.exit = exit
         mailbox.finish()
         for reply in core.context.outstandingRequests.removeAll() { reply.answer(.failure(.actorStopped(id))) }
+        for hook in core.context.stopHooks.reversed() { hook() }
+        core.context.stopHooks = []
         let recorder = core.context.recorder
         try? recorder.record(.actorStopped(reason: exit.reason))
         try? recorder.close()
@@ -221,7 +230,7 @@ public actor ActorRuntime {
         case .request(_, _, let reply): reply.answer(.failure(.actorStopped(id)))
         case .channelOpen(_, _, let reply): reply.fail(.actorStopped(id))
         case .stop(_, let done): done()
-        case .send, .channelMessage, .channelClose: break
+        case .send, .channelMessage, .channelClose, .handlerCall: break
         }
     }
 

@@ -1,3 +1,5 @@
+import ComponentModel
+
 /// One entry of an actor's mailbox: a message to handle (one at a time, in arrival order)
 /// or a request to stop.
 enum MailboxItem: @unchecked Sendable {
@@ -11,6 +13,10 @@ enum MailboxItem: @unchecked Sendable {
     case channelMessage(id: String, payload: [UInt8])
     /// The other side closed a channel, for `handle-channel-close`.
     case channelClose(id: String)
+    /// A call of another handler export (`process-handlers.handle-stdout`,
+    /// `supervisor-handlers.handle-child-error`, ...) with its parameters, queued by a
+    /// handler or the runtime; skipped (recorded as not exported) when the actor lacks it.
+    case handlerCall(ActorExport, [ComponentValue])
     /// Stop after the messages before this one; `done` runs when stopped.
     case stop(reason: String, done: @Sendable () -> Void)
 }
