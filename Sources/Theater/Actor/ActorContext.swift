@@ -25,8 +25,6 @@ final class ActorContext {
     var shutdownRequested: [UInt8]?? = nil
     /// Where `runtime.log` lines go.
     let logSink: (String) -> Void
-    /// The actor's children (supervisor handler), in start order.
-    var children: [String] = []
     /// Run once when the actor ends, newest first: handlers release what they hold for the
     /// actor (processes, servers, open files).
     var stopHooks: [() -> Void] = []

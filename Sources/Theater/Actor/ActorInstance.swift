@@ -162,6 +162,8 @@ public enum ActorStartError: Error, CustomStringConvertible, Equatable {
     case unsupportedHandler(String)
     /// `actor.init` failed.
     case initFailed(String)
+    /// The runtime already runs as many actors as it may.
+    case tooManyActors(Int)
 
     public var description: String {
         switch self {
@@ -174,6 +176,7 @@ public enum ActorStartError: Error, CustomStringConvertible, Equatable {
         case .component(let message): return message
         case .unsupportedHandler(let type): return "handler `\(type)` is not available in this version of Theater"
         case .initFailed(let message): return "actor.init failed: \(message)"
+        case .tooManyActors(let limit): return "the runtime already runs \(limit) actors, its limit"
         }
     }
 }

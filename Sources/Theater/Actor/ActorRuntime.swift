@@ -26,9 +26,13 @@ public actor ActorRuntime {
     /// buffered chain events are written out.
     private nonisolated let queued = Atomic<Int>(0)
     private let stream: AsyncStream<MailboxItem>
-    private let core: ActorCore
+    let core: ActorCore
     private var loop: Task<Void, Never>?
     private let onStop: @Sendable (ActorRuntime, ActorExit) -> Void
+    /// The runtime-wide count of pending work this actor's items add to.
+    private nonisolated let activity: RuntimeActivity
+    /// What this actor does as a supervisor (its restart intensity); made on first use.
+    var supervisorState: SupervisorState?
     private var exit: ActorExit?
     /// Whether an export call is running. It may be suspended in an async host call (a
     /// sleep, a request), and the actor then takes other work such as `recordRejection`.
@@ -37,7 +41,9 @@ public actor ActorRuntime {
     /// events stay together (a replay finds refusals between calls, not inside one).
     private var pendingRejections: [MessageError] = []
 
-    init(core: ActorCore, parentID: String?, onStop: @escaping @Sendable (ActorRuntime, ActorExit) -> Void) {
+    init(core: ActorCore, parentID: String?, activity: RuntimeActivity = RuntimeActivity(),
+         onStop: @escaping @Sendable (ActorRuntime, ActorExit) -> Void) {
+        self.activity = activity
         let context = core.context
         id = context.actorID
         name = context.manifest.name
@@ -79,6 +85,7 @@ public actor ActorRuntime {
             } else if await handle(item) {
                 stopped = true
             }
+            activity.end()
         }
     }
 
@@ -98,14 +105,19 @@ public actor ActorRuntime {
     /// Enqueues `item`; fails when the mailbox is full or the actor has stopped. Never waits.
     nonisolated func deliver(_ item: MailboxItem) -> MessageError? {
         queued.add(1, ordering: .relaxed)
+        activity.begin()
         let outcome = mailbox.yield(item)
         if case .enqueued = outcome { return nil }
         queued.subtract(1, ordering: .relaxed)
+        activity.end()
         switch outcome {
         case .enqueued: return nil
         case .dropped:
             let error = MessageError.mailboxFull(actor: id, limit: mailboxLimit)
-            if case .stop = item {} else { Task { await self.recordRejection(error) } }
+            switch item {
+            case .stop, .childEnded: break
+            default: Task { await self.recordRejection(error) }
+            }
             return error
         case .terminated: return .actorStopped(id)
         @unknown default: return .actorStopped(id)
@@ -124,7 +136,7 @@ public actor ActorRuntime {
     }
 
     /// Calls `export` through the core, then records the refusals that arrived meanwhile.
-    private func invoke(_ export: ActorExport, _ parameters: [ComponentValue]) async throws -> Result<ComponentValue?, CallFailure> {
+    func invoke(_ export: ActorExport, _ parameters: [ComponentValue]) async throws -> Result<ComponentValue?, CallFailure> {
         inCall = true
         defer {
             inCall = false
@@ -152,8 +164,12 @@ public actor ActorRuntime {
                         core.context.outstandingRequests.add(requestID, reply)
                     }
                 case .failure(let failure):
+                    // A failure ends the actor before the sender hears of it, so that its
+                    // supervisor is told first: whatever the sender does next comes after.
+                    let stops = stopsActor(failure)
+                    if stops { await finish(.failed(failure.description)) }
                     reply.answer(.failure(.actorFailed(failure.description)))
-                    if stopsActor(failure) { return await fail(failure) }
+                    if stops { return true }
                 }
             case .channelOpen(let channelID, let payload, let reply):
                 let result = try await invoke(.handleChannelOpen, [.string(channelID), .bytes(payload)])
@@ -179,6 +195,8 @@ public actor ActorRuntime {
                     let result = try await invoke(export, parameters)
                     if case .failure(let failure) = result, stopsActor(failure) { return await fail(failure) }
                 }
+            case .childEnded(let child, let exit):
+                if try await superviseChildEnd(child, exit) { return true }
             case .stop(let reason, let done):
                 await finish(.stopped(reason))
                 done()
@@ -230,7 +248,7 @@ public actor ActorRuntime {
         case .request(_, _, let reply): reply.answer(.failure(.actorStopped(id)))
         case .channelOpen(_, _, let reply): reply.fail(.actorStopped(id))
         case .stop(_, let done): done()
-        case .send, .channelMessage, .channelClose, .handlerCall: break
+        case .send, .channelMessage, .channelClose, .handlerCall, .childEnded: break
         }
     }
 

@@ -17,6 +17,9 @@ enum MailboxItem: @unchecked Sendable {
     /// `supervisor-handlers.handle-child-error`, ...) with its parameters, queued by a
     /// handler or the runtime; skipped (recorded as not exported) when the actor lacks it.
     case handlerCall(ActorExport, [ComponentValue])
+    /// A child of this actor (a supervisor) ended: handled by its supervision (see
+    /// `ActorRuntime+Supervision`). `child` identifies the incarnation that ended.
+    case childEnded(child: ActorRuntime, exit: ActorExit)
     /// Stop after the messages before this one; `done` runs when stopped.
     case stop(reason: String, done: @Sendable () -> Void)
 }

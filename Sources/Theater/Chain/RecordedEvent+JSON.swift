@@ -45,6 +45,10 @@ extension RecordedEvent {
             object["message"] = message
         case .actorStopped(let reason):
             object["reason"] = reason
+        case .supervision(let action, let childID, let detail):
+            object["action"] = action
+            object["child_id"] = childID
+            object["detail"] = detail
         }
         return object
     }

@@ -40,6 +40,8 @@ extension RecordedEvent {
             return "error (\(kind)): \(oneLine(message))"
         case .actorStopped(let reason):
             return "stopped: \(oneLine(reason))"
+        case .supervision(let action, let childID, let detail):
+            return "\(action) \(childID): \(oneLine(detail))"
         }
     }
 

@@ -20,6 +20,10 @@ public enum RecordedEvent: Equatable, Sendable {
     case actorError(kind: String, message: String)
     /// The actor stopped (reason: "shutdown requested by actor", "stopped by the runtime", ...).
     case actorStopped(reason: String)
+    /// A supervision decision of this actor about one of its children (see `SupervisionAction`):
+    /// the child failed, exited or was stopped from outside, was restarted or not, or the
+    /// actor gave up restarting and escalated. `detail` says why, in words.
+    case supervision(action: String, childID: String, detail: String)
 
     /// The version byte every payload this build writes starts with.
     public static let payloadVersion: UInt8 = 1
@@ -32,12 +36,13 @@ public enum RecordedEvent: Equatable, Sendable {
         public static let hostCall = "host-call"
         public static let actorError = "actor-error"
         public static let actorStopped = "actor-stopped"
+        public static let supervision = "supervision"
         /// Every type name this build reads.
-        public static let all = [actorStarted, exportCall, exportReturn, hostCall, actorError, actorStopped]
+        public static let all = [actorStarted, exportCall, exportReturn, hostCall, actorError, actorStopped, supervision]
     }
 
     /// The event's type name: "actor-started", "export-call", "export-return", "host-call",
-    /// "actor-error" or "actor-stopped".
+    /// "actor-error", "actor-stopped" or "supervision".
     public var typeName: String {
         switch self {
         case .actorStarted: return TypeName.actorStarted
@@ -46,6 +51,7 @@ public enum RecordedEvent: Equatable, Sendable {
         case .hostCall: return TypeName.hostCall
         case .actorError: return TypeName.actorError
         case .actorStopped: return TypeName.actorStopped
+        case .supervision: return TypeName.supervision
         }
     }
 
@@ -98,6 +104,10 @@ public enum RecordedEvent: Equatable, Sendable {
             bytes.appendString(message)
         case .actorStopped(let reason):
             bytes.appendString(reason)
+        case .supervision(let action, let childID, let detail):
+            bytes.appendString(action)
+            bytes.appendString(childID)
+            bytes.appendString(detail)
         }
         return bytes
     }
@@ -182,6 +192,10 @@ public enum RecordedEvent: Equatable, Sendable {
             self = .actorError(kind: kind, message: try reader.readString("error message"))
         case TypeName.actorStopped:
             self = .actorStopped(reason: try reader.readString("stop reason"))
+        case TypeName.supervision:
+            let action = try reader.readString("supervision action")
+            let childID = try reader.readString("child id")
+            self = .supervision(action: action, childID: childID, detail: try reader.readString("supervision detail"))
         default:
             throw RecordedEvent.unknownType(type)
         }

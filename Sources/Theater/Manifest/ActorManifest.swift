@@ -38,6 +38,8 @@ public struct ActorManifest: Sendable, Equatable {
     public var handlers: [HandlerSpec]
     /// The actor's resource limits (`ActorLimits.defaults` for missing keys).
     public var limits: ActorLimits
+    /// How its supervisor treats it (placeholder).
+    public var supervision = ChildSupervision()
     /// The manifest's folder: relative paths in the manifest are relative to it.
     public var baseDirectory: URL
     /// The TOML text as read, before substitution.

@@ -87,8 +87,9 @@ public struct ChainReplayer {
                 }
                 if let divergence = recorder.divergence { return .diverged(divergence) }
                 if recorder.reachedEndOfInterruptedRecord { return .identical(events: recorded.count, head: recorder.head) }
-            case .actorError, .actorStopped:
-                // Decided by the runtime outside the actor (a refused message, a stop): re-emitted.
+            case .actorError, .actorStopped, .supervision:
+                // Decided by the runtime outside the actor (a refused message, a stop, what became
+                // of a child): re-emitted.
                 if let divergence = try recordOrDiverge(recorder, { try recorder.record(event) }) {
                     return .diverged(divergence)
                 }

@@ -6,7 +6,10 @@ import Foundation
 struct ActorLauncher {
     let runtime: TheaterRuntime
 
-    func launch(_ manifest: ActorManifest, initialState: [UInt8]??, parentID: String?) async throws -> ActorRuntime {
+    /// Starts an actor from `manifest`; `actorID` and `incarnation` are given when a
+    /// supervisor restarts a child (same id, a new chain), else a fresh id is made.
+    func launch(_ manifest: ActorManifest, initialState: [UInt8]??, parentID: String?,
+                actorID givenID: String? = nil, incarnation: Int = 0) async throws -> ActorRuntime {
         let bytes = try ComponentLoader.read(manifest.componentURL)
         let componentHash = ChainHash.sha256(bytes).hex
         if !runtime.contentStore.contains(componentHash) {
@@ -19,8 +22,9 @@ struct ActorLauncher {
             throw ActorStartError.component("\(manifest.componentURL.path): \(error)")
         }
 
-        let actorID = ActorID.random()
-        let chainURL = runtime.recordingEnabled ? runtime.dataDirectory.chainURL(actorID: actorID) : nil
+        let actorID = givenID ?? ActorID.random()
+        let chainURL = runtime.recordingEnabled
+            ? runtime.dataDirectory.chainURL(actorID: actorID, incarnation: incarnation) : nil
         let writer = try chainURL.map { try ChainWriter.create(at: $0) }
         let recorder = ChainRecorder(mode: .live(writer: writer), disabled: !runtime.recordingEnabled)
         let seed = manifest.randomSeed ?? UInt64.random(in: .min ... .max)
@@ -47,7 +51,7 @@ struct ActorLauncher {
             throw error
         }
         let core = ActorCore(instance: instance, context: context, limits: manifest.limits)
-        let actor = ActorRuntime(core: core, parentID: parentID) { [weak runtime] actor, exit in
+        let actor = ActorRuntime(core: core, parentID: parentID, activity: runtime.activity) { [weak runtime] actor, exit in
             runtime?.actorEnded(actor, exit)
         }
         runtime.register(actor)

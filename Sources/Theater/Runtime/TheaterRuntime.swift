@@ -2,7 +2,8 @@ import ComponentModel
 import Foundation
 
 /// Hosts actors: starts them from manifests, routes messages by actor id, keeps the
-/// channels between them, and stops them (children before parents, newest first).
+/// channels between them and the supervision tree, and stops them (children before
+/// parents, newest first).
 ///
 /// Representation: a registry of `ActorRuntime`s by id under one lock (held only for a
 /// dictionary access, never across a call); each actor runs its own message loop. The
@@ -22,6 +23,12 @@ public final class TheaterRuntime: @unchecked Sendable {
     public var logSink: @Sendable (String, String, String) -> Void = { _, _, _ in }
     /// Where the WASI standard output and error of actors go.
     public var standardOutput: WASIOutputSink = .standardError
+    /// The most actors running at once; a spawn beyond it fails (a spawn flood ends there).
+    public var maxActors = 10_000
+    /// Every supervisor's children, with what restarting them needs.
+    let supervision = SupervisionTree()
+    /// Mailbox items queued or being handled, across all actors.
+    let activity = RuntimeActivity()
 
     private let lock = NSLock()
     private var actors: [String: ActorRuntime] = [:]
@@ -51,6 +58,7 @@ public final class TheaterRuntime: @unchecked Sendable {
     @discardableResult
     public func start(_ manifest: ActorManifest, initialState: [UInt8]?? = nil,
                       parentID: String? = nil) async throws -> ActorRuntime {
+        guard actorIDs.count < maxActors else { throw ActorStartError.tooManyActors(maxActors) }
         let launcher = ActorLauncher(runtime: self)
         let actor = try await launcher.launch(manifest, initialState: initialState, parentID: parentID)
         return actor
@@ -63,13 +71,17 @@ public final class TheaterRuntime: @unchecked Sendable {
         actors[actor.id] = actor
         startOrder.append(actor.id)
         lock.unlock()
+        supervision.update(actor.id) { $0.actor = actor }
     }
 
-    /// Called when an actor ends.
+    /// Called when an actor ends: its channels close, its children stop (they do not
+    /// outlive their supervisor), and its own supervisor is told.
     func actorEnded(_ actor: ActorRuntime, _ exit: ActorExit) {
         lock.lock()
-        actors[actor.id] = nil
-        startOrder.removeAll { $0 == actor.id }
+        if actors[actor.id] === actor {
+            actors[actor.id] = nil
+            startOrder.removeAll { $0 == actor.id }
+        }
         let ended = channels.filter { $0.value.contains(actor.id) }
         for id in ended.keys { channels[id] = nil }
         lock.unlock()
@@ -78,7 +90,31 @@ public final class TheaterRuntime: @unchecked Sendable {
                 _ = peer.deliver(.channelClose(id: channelID))
             }
         }
+        let orphans = supervision.children(of: actor.id)
+        if !orphans.isEmpty {
+            Task {
+                for orphan in orphans.reversed() {
+                    supervision.update(orphan.id) { $0.managed = true }
+                    await stop(orphan.id, reason: "its supervisor \(actor.id) ended", grace: orphan.shutdownTimeout)
+                    supervision.remove(orphan.id)
+                }
+            }
+        }
+        if let entry = supervision.child(actor.id), entry.actor === actor, !entry.managed,
+           let parent = self.actor(entry.parentID) {
+            notify(parent, .childEnded(child: actor, exit: exit))
+        }
         exits.yield(ActorExitNotice(actorID: actor.id, name: actor.name, parentID: actor.parentID, exit: exit))
+    }
+
+    /// Delivers a notice that must not be lost: while the mailbox is full, tries again.
+    func notify(_ actor: ActorRuntime, _ item: MailboxItem) {
+        guard case .mailboxFull? = actor.deliver(item) else { return }
+        Task {
+            while case .mailboxFull? = actor.deliver(item) {
+                try? await Task.sleep(nanoseconds: 1_000_000)
+            }
+        }
     }
 
     /// The running actor `id`, if any.
@@ -180,7 +216,12 @@ public final class TheaterRuntime: @unchecked Sendable {
     // MARK: Stopping
 
     /// Stops actor `actorID` after the messages already queued; waits until it has stopped.
+    /// Its children are stopped first, newest first, each given its shutdown timeout.
     public func stop(_ actorID: String, reason: String, grace: Duration = .seconds(2)) async {
+        for child in supervision.children(of: actorID).reversed() {
+            supervision.update(child.id) { $0.managed = true }
+            await stop(child.id, reason: "its supervisor \(actorID) is stopping", grace: child.shutdownTimeout)
+        }
         guard let actor = actor(actorID) else { return }
         // An actor busy past `grace` (a long sleep, a request nobody answers) is interrupted:
         // its waiting host call fails, recorded, and the stop behind it goes through.
@@ -204,10 +245,31 @@ public final class TheaterRuntime: @unchecked Sendable {
 
     /// Stops every actor, newest first (children before their parents), and closes their chains.
     public func shutdown(reason: String = "runtime shutting down") async {
+        // Top-level actors newest first; each stop takes its supervision subtree down first.
+        for id in actorIDs.reversed() where supervision.child(id) == nil {
+            await stop(id, reason: reason)
+        }
         for id in actorIDs.reversed() {
             await stop(id, reason: reason)
         }
         exits.finish()
+    }
+
+    /// Waits until no actor has a message queued or in hand (what earlier messages set off,
+    /// such as a failure and the restarts it causes, has played out), or until `timeout`.
+    /// Returns whether the runtime became idle.
+    @discardableResult
+    public func waitUntilIdle(timeout: Duration = .seconds(10)) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        // Idle twice in a row, a moment apart: work handed over between actors is counted
+        // before it is let go, so one reading suffices in principle; two cost nothing.
+        var idleReadings = 0
+        while ContinuousClock.now < deadline {
+            idleReadings = activity.isIdle ? idleReadings + 1 : 0
+            if idleReadings >= 2 { return true }
+            try? await Task.sleep(nanoseconds: 2_000_000)
+        }
+        return false
     }
 }
 

@@ -36,6 +36,15 @@ public struct DataDirectory: Equatable, Sendable {
         chainsDirectory.appendingPathComponent(DataDirectory.fileName(for: actorID) + ".chain", isDirectory: false)
     }
 
+    /// The chain of one incarnation of an actor: `chainURL(actorID:)` for the first (0), and
+    /// `chains/<id>.<n>.chain` for the n-th restart by its supervisor (a `.` in an id is
+    /// written `%2E`, so the names cannot collide).
+    public func chainURL(actorID: String, incarnation: Int) -> URL {
+        guard incarnation > 0 else { return chainURL(actorID: actorID) }
+        return chainsDirectory.appendingPathComponent(
+            DataDirectory.fileName(for: actorID) + ".\(incarnation).chain", isDirectory: false)
+    }
+
     /// Creates the directory, `chains/` and `store/` if they are missing.
     public func prepare() throws {
         for directory in [root, chainsDirectory, storeDirectory] {

@@ -5,7 +5,7 @@ import Testing
 
 /// The rest of the `supervisor` handler from a component-text actor
 /// (`TestActors.supervisorAll`): `stop-child`, `get-child-state`, `get-child-events`,
-/// `resume` and `restart-child` (not available yet), each refusing ids that are not the
+/// `resume` and `restart-child`, each refusing ids that are not the
 /// caller's children. The child is the counter example. Every chain replays identically,
 /// the parent's without its children.
 @Suite(.timeLimit(.minutes(1))) struct SupervisorChildControlTests {
@@ -99,16 +99,26 @@ import Testing
         try await scenario.shutdownAndReplay(expectedChains: 3)
     }
 
-    @Test func restartChildIsNotAvailableYet() async throws {
+    @Test func restartChildStartsAFreshInstanceUnderTheSameID() async throws {
         let scenario = try RuntimeScenario()
         let parent = try await startParent(scenario)
         let childID = try await spawnChild(scenario, parent)
-        let restart = try await call(scenario, parent, "t", childID)
-        #expect(restart == Tagged(tag: 1, text: "restart-child \(childID): restarts are not available in this version"))
-        // The child is untouched.
+        let first = try #require(scenario.runtime.actor(childID))
+        #expect(try await scenario.request(first, "add 7") == "7")
+        #expect(try await call(scenario, parent, "t", childID) == Tagged(tag: 0, text: ""))
+        // The old instance stopped; the new one answers under the same id, from the spawn's state.
+        #expect(await first.exitStatus() == .stopped("restarted by its parent \(parent.id)"))
+        let second = try #require(scenario.runtime.actor(childID))
+        #expect(second !== first)
+        #expect(await second.state() == Array("0".utf8))
         #expect(try await children(scenario, parent) == [childID])
-        #expect(await scenario.runtime.actor(childID)?.exitStatus() == nil)
-        try await scenario.shutdownAndReplay(expectedChains: 2)
+        #expect(second.chainURL == scenario.runtime.dataDirectory.chainURL(actorID: childID, incarnation: 1))
+        // The parent reads the new incarnation's events.
+        let events = try await call(scenario, parent, "e", childID)
+        #expect(events.tag == 0)
+        #expect(events.text.split(separator: "\n").map(String.init)
+                == (try ChainReader.read(at: try #require(second.chainURL)).events.map(\.type)))
+        try await scenario.shutdownAndReplay(expectedChains: 3)
     }
 
     @Test func idsThatAreNotTheCallersChildrenAreRefused() async throws {
