@@ -11,8 +11,8 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Run an actor from its manifest, recording its chain.",
         discussion: """
         Messages are delivered in the order given: each --send to the actor's handle-send, \
-        each --request to handle-request, whose response is printed on its own line. Then \
-        the actor is stopped. With no messages, the actor runs until it shuts itself down, \
+        each --request to handle-request, whose response is printed on its own line. Once \
+        every actor is idle (at most 10 s later), the actors are stopped, children first. With no messages, the actor runs until it shuts itself down, \
         or until SIGINT/SIGTERM. The chain is written to DIR/chains/<actor-id>.chain and the \
         component to DIR/store/, DIR being --data-dir, else $THEATER_HOME, else ~/.theater.
         """
@@ -92,6 +92,9 @@ struct RunCommand: AsyncParsableCommand {
                 }
                 if failure != nil { break }
             }
+            // What the messages set off (messages between actors, a failure and the restarts
+            // it causes) plays out before the actors are stopped.
+            await runtime.waitUntilIdle(timeout: .seconds(10))
             await runtime.shutdown(reason: "theater run finished its messages")
             if failure == nil, case .failed(let message)? = await actor.exitStatus() { failure = message }
         }
