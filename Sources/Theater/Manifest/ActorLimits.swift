@@ -7,6 +7,7 @@
 /// state_size = 1048576            # bytes of actor state
 /// message_size = 1048576          # bytes of one message
 /// mailbox_length = 1024           # messages queued before senders get an error
+/// call_deadline_ms = 60000        # wall-clock ms one export call may take, or "unlimited"
 /// ```
 /// Every key is optional; a missing one takes its value from `defaults`.
 public struct ActorLimits: Sendable, Equatable {
@@ -22,19 +23,32 @@ public struct ActorLimits: Sendable, Equatable {
     public var messageSize: UInt64
     /// How many messages may wait in the mailbox. Default: 10 000.
     public var mailboxLength: Int
+    /// The wall-clock milliseconds one export call may take, or nil for no deadline.
+    /// Default: 60 000 (a minute). Unlike fuel it also bounds time spent waiting in host
+    /// calls (a request to a stuck actor, a long sleep); when it fires, that is recorded.
+    public var callDeadlineMs: UInt64?
 
     /// The limits of an actor whose manifest has no `[limits]` table.
     public static let defaults = ActorLimits(
         fuelPerCall: 10_000_000_000, memoryBytes: 256 << 20, stateSize: 16 << 20,
-        messageSize: 16 << 20, mailboxLength: 10_000)
+        messageSize: 16 << 20, mailboxLength: 10_000, callDeadlineMs: ActorLimits.defaultCallDeadlineMs)
+
+    /// The default `call_deadline_ms`: a minute.
+    public static let defaultCallDeadlineMs: UInt64 = 60_000
+    /// The largest `call_deadline_ms`: 30 days.
+    public static let maximumCallDeadlineMs: UInt64 = 30 * 86_400_000
 
     /// Limits with the given values.
-    public init(fuelPerCall: UInt64?, memoryBytes: UInt64, stateSize: UInt64, messageSize: UInt64, mailboxLength: Int) {
+    public init(
+        fuelPerCall: UInt64?, memoryBytes: UInt64, stateSize: UInt64, messageSize: UInt64, mailboxLength: Int,
+        callDeadlineMs: UInt64? = ActorLimits.defaultCallDeadlineMs
+    ) {
         self.fuelPerCall = fuelPerCall
         self.memoryBytes = memoryBytes
         self.stateSize = stateSize
         self.messageSize = messageSize
         self.mailboxLength = mailboxLength
+        self.callDeadlineMs = callDeadlineMs
     }
 
     /// The smallest `memory_bytes`: one 64 KiB Wasm page.
@@ -42,24 +56,17 @@ public struct ActorLimits: Sendable, Equatable {
     /// The largest `mailbox_length`.
     public static let maximumMailboxLength: UInt64 = 100_000_000
 
-    static let keys = ["fuel_per_call", "memory_bytes", "state_size", "message_size", "mailbox_length"]
+    static let keys = [
+        "fuel_per_call", "memory_bytes", "state_size", "message_size", "mailbox_length", "call_deadline_ms",
+    ]
 
     /// Reads a `[limits]` table; absent keys keep their defaults.
     init(reading limits: ManifestTableReader) throws(ManifestError) {
         self = .defaults
         let top = UInt64(Int64.max)
-        if let node = limits.take("fuel_per_call") {
-            if case .string(let text) = node.value {
-                guard text == "unlimited" else {
-                    throw limits.error(at: node, "expected an integer or \"unlimited\", found \(node.kindDescription); write fuel_per_call = 10_000_000 or fuel_per_call = \"unlimited\"")
-                }
-                fuelPerCall = nil
-            } else {
-                fuelPerCall = try limits.integerValue(
-                    of: node, in: 1...top, unit: "instructions",
-                    example: "fuel_per_call = 10_000_000 (or \"unlimited\")")
-            }
-        }
+        fuelPerCall = try limits.integerOrUnlimited(
+            "fuel_per_call", in: 1...top, unit: "instructions", example: "fuel_per_call = 10_000_000",
+            absent: fuelPerCall)
         memoryBytes = try limits.integer(
             "memory_bytes", in: ActorLimits.minimumMemoryBytes...top, unit: "bytes",
             example: "memory_bytes = 67108864") ?? memoryBytes
@@ -72,5 +79,8 @@ public struct ActorLimits: Sendable, Equatable {
         {
             mailboxLength = Int(length)
         }
+        callDeadlineMs = try limits.integerOrUnlimited(
+            "call_deadline_ms", in: 1...ActorLimits.maximumCallDeadlineMs, unit: "ms",
+            example: "call_deadline_ms = 60000", absent: callDeadlineMs)
     }
 }

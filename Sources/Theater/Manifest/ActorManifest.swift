@@ -15,6 +15,9 @@ import Foundation
 ///
 /// [limits]                           # optional, see ActorLimits
 /// fuel_per_call = 10_000_000
+///
+/// [supervision]                      # optional, see ChildSupervision
+/// restart = "transient"
 /// ```
 ///
 /// `${VAR}` and `${VAR:-default}` in any string value are replaced from the environment
@@ -38,8 +41,9 @@ public struct ActorManifest: Sendable, Equatable {
     public var handlers: [HandlerSpec]
     /// The actor's resource limits (`ActorLimits.defaults` for missing keys).
     public var limits: ActorLimits
-    /// How its supervisor treats it (placeholder).
-    public var supervision = ChildSupervision()
+    /// How the actor wants to be supervised when it is a child (from `[supervision]`;
+    /// both fields nil when absent).
+    public var supervision: ChildSupervision
     /// The manifest's folder: relative paths in the manifest are relative to it.
     public var baseDirectory: URL
     /// The TOML text as read, before substitution.
@@ -52,7 +56,8 @@ public struct ActorManifest: Sendable, Equatable {
     public init(
         name: String, version: String? = nil, description: String? = nil, component: String,
         componentURL: URL, initialState: [UInt8]? = nil, handlers: [HandlerSpec] = [],
-        limits: ActorLimits = .defaults, baseDirectory: URL, sourceText: String = "", fileName: String = "<memory>"
+        limits: ActorLimits = .defaults, supervision: ChildSupervision = ChildSupervision(),
+        baseDirectory: URL, sourceText: String = "", fileName: String = "<memory>"
     ) {
         self.name = name
         self.version = version
@@ -62,6 +67,7 @@ public struct ActorManifest: Sendable, Equatable {
         self.initialState = initialState
         self.handlers = handlers
         self.limits = limits
+        self.supervision = supervision
         self.baseDirectory = baseDirectory
         self.sourceText = sourceText
         self.fileName = fileName

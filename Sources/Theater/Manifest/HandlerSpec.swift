@@ -74,7 +74,7 @@ public enum HandlerSpec: Sendable, Equatable {
         switch kind {
         case .runtime: self = .runtime
         case .messageServer: self = .messageServer
-        case .supervisor: self = .supervisor(SupervisorConfig())
+        case .supervisor: self = .supervisor(try SupervisorConfig(reading: settings))
         case .store: self = .store(StoreConfig())
         case .timing: self = .timing(try TimingConfig(reading: settings))
         case .random: self = .random(try RandomConfig(reading: settings))

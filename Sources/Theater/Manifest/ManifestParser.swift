@@ -1,13 +1,13 @@
 import Foundation
 
-/// Builds an `ActorManifest` from manifest text: the top-level fields, `[limits]`, the
+/// Builds an `ActorManifest` from manifest text: the top-level fields, `[limits]`, `[supervision]`, the
 /// handlers and the initial state, in that order (the state's size is checked against
 /// the limits).
 enum ManifestParser {
     /// The keys a manifest may have at its top level.
     static let topLevelKeys = [
         "name", "version", "description", "component", "component_path", "init_state",
-        "handler", "handlers", "limits",
+        "handler", "handlers", "limits", "supervision",
     ]
 
     /// `recordedInitialState`, when given, is used instead of reading `init_state` (a replay
@@ -46,6 +46,15 @@ enum ManifestParser {
             limits = try ActorLimits(reading: reader)
         }
 
+        var supervision = ChildSupervision()
+        if let supervisionNode = manifest.take("supervision") {
+            let reader = try ManifestTableReader(
+                fileName: fileName, node: supervisionNode, context: "[supervision]",
+                example: "[supervision] with one key per line")
+            try reader.rejectUnknownKeys(allowed: ChildSupervision.keys)
+            supervision = try ChildSupervision(reading: reader)
+        }
+
         let handlers = try HandlerListReader.read(from: manifest)
 
         var initialState: [UInt8]?
@@ -63,7 +72,7 @@ enum ManifestParser {
         return ActorManifest(
             name: name, version: version, description: description, component: component,
             componentURL: componentURL, initialState: initialState, handlers: handlers, limits: limits,
-            baseDirectory: baseDirectory, sourceText: text, fileName: fileName)
+            supervision: supervision, baseDirectory: baseDirectory, sourceText: text, fileName: fileName)
     }
 
     /// `component`, or upstream's `component_path`: exactly one, not empty.

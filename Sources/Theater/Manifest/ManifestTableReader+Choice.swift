@@ -1,0 +1,37 @@
+/// Reading settings whose value is one of a fixed set of names (`strategy`, `restart`).
+extension ManifestTableReader {
+    /// The case of `Choice` named by the string at `key`, or nil when the key is absent.
+    ///
+    /// Names match ignoring case and treating `_` like `-`, as handler types do, so that
+    /// Erlang's spelling `one_for_one` is accepted too. Anything else is an error that
+    /// lists the accepted names, with a "did you mean" when one is close.
+    func choice<Choice: RawRepresentable & CaseIterable>(
+        _ key: String, example: String
+    ) throws(ManifestError) -> Choice? where Choice.RawValue == String {
+        guard let written = try string(key, example: example), let node = take(key) else { return nil }
+        let normalized = written.lowercased().replacingOccurrences(of: "_", with: "-")
+        if let match = Choice.allCases.first(where: { $0.rawValue == normalized }) {
+            return match
+        }
+        let accepted = Choice.allCases.map(\.rawValue)
+        let suggestion = SpellingSuggestion.didYouMean(written, among: accepted)
+        throw error(
+            at: node,
+            "unknown \(key) \(ManifestNode.quoted(written))\(suggestion) (accepted: \(accepted.joined(separator: ", "))); write \(example)")
+    }
+
+    /// A whole number in `range`, or the string `"unlimited"` (returned as nil); an
+    /// absent key gives `absent`.
+    func integerOrUnlimited(
+        _ key: String, in range: ClosedRange<UInt64>, unit: String, example: String, absent: UInt64?
+    ) throws(ManifestError) -> UInt64? {
+        guard let node = take(key) else { return absent }
+        if case .string(let text) = node.value {
+            guard text == "unlimited" else {
+                throw error(at: node, "expected an integer or \"unlimited\", found \(node.kindDescription); write \(example) or \(key) = \"unlimited\"")
+            }
+            return nil
+        }
+        return try integerValue(of: node, in: range, unit: unit, example: "\(example) (or \"unlimited\")")
+    }
+}
