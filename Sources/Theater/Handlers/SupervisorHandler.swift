@@ -98,6 +98,11 @@ enum SupervisorHandler {
         } catch {
             return .outcome(.failure(HostFunctionError("spawn: \(error)")))
         }
+        do {
+            try CapabilityCheck.require(manifest, within: context.manifest)
+        } catch {
+            return .outcome(.failure(HostFunctionError("spawn: \(error)")))
+        }
         let config = context.manifest.supervisorConfig
         guard runtime.supervision.childCount(of: context.actorID) < config.maxChildren else {
             return .outcome(.failure(HostFunctionError(

@@ -29,7 +29,7 @@ import Testing
         try scenario.writeActor("child", component: RuntimeScenario.prebuilt("examples/counter/counter.wasm"),
                                 handlers: ["runtime", "message-server"], initialState: "0")
         return try await scenario.start(name, component: TestActors.supervisorAll.encoded(),
-                                        handlers: ["message-server", "supervisor"])
+                                        handlers: ["runtime", "message-server", "supervisor"])
     }
 
     private func spawnChild(_ scenario: RuntimeScenario, _ parent: ActorRuntime) async throws -> String {

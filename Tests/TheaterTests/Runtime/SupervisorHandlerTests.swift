@@ -12,7 +12,7 @@ import Testing
         try scenario.writeActor("child", component: RuntimeScenario.prebuilt("examples/counter/counter.wasm"),
                                 handlers: ["runtime", "message-server"], initialState: "0")
         let parent = try await scenario.start("parent", component: TestActors.supervisor.encoded(),
-                                              handlers: ["message-server", "supervisor"])
+                                              handlers: ["runtime", "message-server", "supervisor"])
         let childID = String(decoding: try #require(await parent.state()), as: UTF8.self)
         #expect(scenario.runtime.actorIDs == [parent.id, childID])
         let child = try #require(scenario.runtime.actor(childID))
@@ -31,7 +31,7 @@ import Testing
         try scenario.writeActor("child", component: Array("not wasm".utf8), handlers: ["message-server"])
         do {
             _ = try await scenario.start("parent", component: TestActors.supervisor.encoded(),
-                                         handlers: ["message-server", "supervisor"])
+                                         handlers: ["runtime", "message-server", "supervisor"])
             Issue.record("the parent's init should fail")
         } catch let error as ActorStartError {
             guard case .initFailed(let message) = error else {
