@@ -159,7 +159,14 @@ public actor ActorRuntime {
                 switch result {
                 case .success(let extra):
                     if case .option(let response)? = extra, let response {
-                        reply.answer(.success(try response.bytesArgument()))
+                        let answer = try response.bytesArgument()
+                        // Shutting down: ended (and its supervisor told) before the sender hears back.
+                        if let data = core.context.shutdownRequested {
+                            await finish(.shutdown(data))
+                            reply.answer(.success(answer))
+                            return true
+                        }
+                        reply.answer(.success(answer))
                     } else {
                         core.context.outstandingRequests.add(requestID, reply)
                     }
