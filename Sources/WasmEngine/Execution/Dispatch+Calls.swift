@@ -51,7 +51,7 @@ func enterFunction(_ callee: Int, _ ip: CodePointer, _ fp: Slots, _ memory: Unsa
     }
     var start = code
     if start.pointee.op == .fuel {
-        guard charge(start.pointee.imm, context) else { return trap(.outOfFuel, context) }
+        guard charge(start.pointee.imm, context) else { return outOfFuel(ip, fp, context) }
         start += 1
     }
     let parameterCount = entry.pointee.parameterCount

@@ -176,13 +176,13 @@ func charge(_ amount: UInt64, _ context: ContextPointer) -> Bool {
 /// Charges `imm` fuel units for the segment that starts here.
 func handleFuel(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                 _ context: ContextPointer) -> Exit {
-    guard charge(ip.pointee.imm, context) else { return trap(.outOfFuel, context) }
+    guard charge(ip.pointee.imm, context) else { return outOfFuel(ip, fp, context) }
     return next(ip + 1, fp, memory, memorySize, context)
 }
 
 /// Charges two segments at once and skips the second one's `fuel` unit.
 func handleFuelSkip(_ ip: CodePointer, _ fp: Slots, _ memory: UnsafeMutableRawPointer, _ memorySize: UInt64,
                     _ context: ContextPointer) -> Exit {
-    guard charge(ip.pointee.imm, context) else { return trap(.outOfFuel, context) }
+    guard charge(ip.pointee.imm, context) else { return outOfFuel(ip, fp, context) }
     return next(ip + 2, fp, memory, memorySize, context)
 }

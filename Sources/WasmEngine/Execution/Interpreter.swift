@@ -124,6 +124,17 @@ func trap(_ reason: TrapReason, _ context: ContextPointer) -> Exit {
     return .trapped
 }
 
+/// Leaves the chain with an `.outOfFuel` trap at unit `ip`, a `fuel` unit or a call whose
+/// callee's entry charge failed (with the callee's frame entered). Keeps `ip` and `fp`, so
+/// that the driver can make the charge again once `Store.onFuelExhausted` has refueled.
+@inline(never)
+func outOfFuel(_ ip: CodePointer, _ fp: Slots, _ context: ContextPointer) -> Exit {
+    context.pointee.ip = ip
+    context.pointee.fp = fp
+    context.pointee.trap = .outOfFuel
+    return .trapped
+}
+
 /// Leaves the chain so that the driver performs unit `ip` (see `Store.service`).
 @inline(never)
 func leaveForService(_ ip: CodePointer, _ fp: Slots, _ context: ContextPointer) -> Exit {
@@ -177,6 +188,7 @@ extension Store {
                 fuel = context.pointee.fuel
                 return .finished
             case .trapped:
+                if case .outOfFuel = context.pointee.trap, refuel(context) { continue }
                 frameCount = context.pointee.frameTop - frames
                 fuel = context.pointee.fuel
                 return .trapped(unwind(context.pointee.trap, function: context.pointee.function, baseDepth: baseDepth))
@@ -190,5 +202,33 @@ extension Store {
                 }
             }
         }
+    }
+
+    /// Asks `onFuelExhausted` for fuel after a charge failed (see `outOfFuel`). When it
+    /// gives some, prepares the context to make the charge again and returns true: a
+    /// `fuel` unit simply runs again; a call's callee frame is left again (its entry
+    /// charge comes first, so nothing else of the entry happened) and the call runs again.
+    private func refuel(_ context: ContextPointer) -> Bool {
+        guard let hook = onFuelExhausted else { return false }
+        fuel = context.pointee.fuel
+        isRefueling = true
+        let added = hook(self)
+        isRefueling = false
+        guard added > 0 else {
+            context.pointee.fuel = fuel
+            return false
+        }
+        fuelAddedByHook &+= added
+        let (sum, overflow) = fuel.addingReportingOverflow(added)
+        fuel = overflow ? .max : sum
+        context.pointee.fuel = fuel
+        let op = context.pointee.ip.pointee.op
+        if op != .fuel && op != .fuelSkip {
+            let top = context.pointee.frameTop - 1
+            context.pointee.frameTop = top
+            context.pointee.function = top.pointee.function
+            context.pointee.memory = top.pointee.memory.unsafelyUnwrapped
+        }
+        return true
     }
 }

@@ -73,7 +73,8 @@ public struct MemoryInstance {
     }
 
     /// Grows the memory by `pages`; returns the previous size in pages, or nil when the
-    /// memory's maximum (or the store's limit) would be exceeded.
+    /// memory's maximum, the store's limit per memory or its total limit for all memories
+    /// would be exceeded. The new pages read as zero and cost nothing until touched.
     @discardableResult
     public func grow(by pages: UInt64) -> UInt64? {
         cell.pointee.grow(by: pages)

@@ -8,49 +8,12 @@ import Foundation
 /// array bounds checks or reference counting:
 ///
 /// ```
-/// Store ──owns──> MemoryState* ──> base (raw bytes, reallocated on grow)
+/// Store ──owns──> MemoryState* ──> base (reserved address space, see MemoryState.swift)
+///       ──owns──> MemoryBudget*  (the pages all memories may have together)
 ///       ──owns──> TableState*  ──> elements (UInt64 slots, reallocated on grow)
 ///       ──owns──> UInt64*        (one per global: its current value in slot encoding)
 ///       ──owns──> FunctionEntry[] (indexed by FunctionAddress.index)
 /// ```
-
-/// A linear memory's bytes and limits.
-struct MemoryState {
-    /// Never nil, even for a zero-sized memory, so loads need no nil check; every access
-    /// is bounds checked against `byteCount` first.
-    var base: UnsafeMutableRawPointer
-    var byteCount: Int
-    /// The effective maximum in pages: the declared maximum capped by the store's limit.
-    var maxPages: UInt64
-    /// The declared maximum, as import matching sees it.
-    var declaredMax: UInt64?
-
-    var pageCount: UInt64 { UInt64(byteCount / MemoryState.pageSize) }
-
-    static let pageSize = 65536
-
-    static func allocate(pages: UInt64, maxPages: UInt64, declaredMax: UInt64?) -> UnsafeMutablePointer<MemoryState> {
-        let bytes = Int(pages) * pageSize
-        let base = calloc(max(bytes, 8), 1)!
-        let cell = UnsafeMutablePointer<MemoryState>.allocate(capacity: 1)
-        cell.initialize(to: MemoryState(base: base, byteCount: bytes, maxPages: maxPages, declaredMax: declaredMax))
-        return cell
-    }
-
-    /// Grows by `delta` pages; returns the old size in pages, or nil (leaving the memory
-    /// unchanged) when the result would pass the maximum or the allocation fails.
-    mutating func grow(by delta: UInt64) -> UInt64? {
-        let old = pageCount
-        guard delta <= maxPages, old + delta <= maxPages else { return nil }
-        if delta == 0 { return old }
-        let newBytes = Int(old + delta) * MemoryState.pageSize
-        guard let newBase = realloc(base, newBytes) else { return nil }
-        memset(newBase + byteCount, 0, newBytes - byteCount)
-        base = newBase
-        byteCount = newBytes
-        return old
-    }
-}
 
 /// A table's elements (slot-encoded references) and limits.
 struct TableState {

@@ -54,11 +54,15 @@ extension Store {
             }
         }
 
+        // Memories are checked before anything is allocated, so that a module that does not
+        // fit leaves nothing charged to the store's memory budget.
+        let importedMemories = memoryAddresses.count
+        try checkMemoryLimits(module.memories, name: { "memory \(importedMemories + $0)" })
         for type in module.tables {
             tableAddresses.append(try allocateTableCell(type, initial: 0))
         }
         for type in module.memories {
-            memoryAddresses.append(try allocateMemoryCell(type))
+            memoryAddresses.append(try allocateMemoryCell(type, name: "memory \(memoryAddresses.count)"))
         }
         let typeIDs = module.types.map { internType($0) }
         let instanceIndex = instances.count

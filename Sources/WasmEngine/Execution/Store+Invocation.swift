@@ -28,6 +28,7 @@ extension Store {
     /// Continues a suspended execution, giving the suspended host call its results.
     /// Only the most recently suspended execution can be resumed.
     public func resume(_ suspended: SuspendedExecution, with results: [Value]) throws -> ExecutionState {
+        try checkNotRefueling()
         guard let last = suspensions.last, last === suspended else {
             throw InvocationError("this execution is not the most recently suspended one (or was already resumed)")
         }
@@ -62,6 +63,7 @@ extension Store {
     }
 
     func begin(_ function: FunctionAddress, _ arguments: [Value], allowSuspend: Bool) throws -> ExecutionState {
+        try checkNotRefueling()
         guard function.index >= 0, function.index < functionCount else {
             throw InvocationError("no function at address \(function.index)")
         }
@@ -116,6 +118,14 @@ extension Store {
         let outcome = run(code: entry.code!, pc: 0, fp: base, function: function.index,
                           baseDepth: baseDepth, allowSuspend: allowSuspend)
         return try finish(outcome, base: base, resultTypes: type.results, baseDepth: baseDepth, savedTop: savedTop)
+    }
+
+    /// Executions cannot start inside `onFuelExhausted`: the interrupted one's stacks are
+    /// not in a state another execution could be stacked on.
+    private func checkNotRefueling() throws {
+        guard !isRefueling else {
+            throw InvocationError("code cannot run in a store from inside its onFuelExhausted hook")
+        }
     }
 
     private func finish(_ outcome: RunOutcome, base: Slots, resultTypes: [ValueType], baseDepth: Int,

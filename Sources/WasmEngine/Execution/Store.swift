@@ -21,6 +21,28 @@ public final class Store {
     let maxCallDepth: Int
     var fuel: UInt64
 
+    /// Called when a metered fuel charge finds less fuel left than the code about to run
+    /// needs; returns how much fuel to add. With more than 0 the execution goes on (the
+    /// charge is made again, and the hook called again if it is still short); with 0 it
+    /// traps `.outOfFuel` as it does without a hook.
+    ///
+    /// It runs only on that slow path (a charge that fails), so it costs nothing while fuel
+    /// lasts. Inside it, `remainingFuel` reads the fuel left (less than the failing charge)
+    /// and may be set; the returned amount is added to it afterwards. It must not run code
+    /// in this store (`invoke`/`start` throw `InvocationError` while it runs).
+    ///
+    /// The contract is exact: fuel is charged per straight-line block before the block
+    /// runs, so given the same total fuel, a run stops on the same instruction with the
+    /// same memory, globals and fuel left, whether it got that total up front or in slices
+    /// through this hook. An embedder can thus run a call in slices, check a wall-clock
+    /// deadline on each exhaustion (returning 0 once it passed), record the total handed
+    /// out, and replay the run deterministically by handing out that total.
+    public var onFuelExhausted: ((Store) -> UInt64)?
+    /// The fuel `onFuelExhausted` has added over the store's lifetime.
+    public internal(set) var fuelAddedByHook: UInt64 = 0
+    /// True while `onFuelExhausted` runs (executions cannot start then).
+    var isRefueling = false
+
     var functions: UnsafeMutablePointer<FunctionEntry>
     var functionCount = 0
     var functionCapacity = 64
@@ -31,6 +53,8 @@ public final class Store {
     var typeIDs: [FunctionType: Int] = [:]
 
     var memoryCells: [UnsafeMutablePointer<MemoryState>] = []
+    /// The pages all memories have together, and their limit (`maxTotalMemoryPages`).
+    let memoryBudget: UnsafeMutablePointer<MemoryBudget>
     var tableCells: [UnsafeMutablePointer<TableState>] = []
     var globalCells: [UnsafeMutablePointer<UInt64>] = []
     var globalTypes: [GlobalType] = []
@@ -58,7 +82,10 @@ public final class Store {
         self.fuel = configuration.fuel ?? 0
         self.maxCallDepth = configuration.maxCallDepth
         self.functions = .allocate(capacity: functionCapacity)
-        self.emptyMemory = MemoryState.allocate(pages: 0, maxPages: 0, declaredMax: 0)
+        self.memoryBudget = .allocate(capacity: 1)
+        memoryBudget.initialize(to: MemoryBudget(usedPages: 0, limitPages: configuration.maxTotalMemoryPages ?? .max))
+        // A zero-page memory with no room to grow reserves nothing, so this cannot fail.
+        self.emptyMemory = MemoryState.allocate(pages: 0, maxPages: 0, declaredMax: 0, budget: memoryBudget)!
         self.slots = .allocate(capacity: configuration.stackSlots)
         self.slotLimit = slots + configuration.stackSlots
         self.stackTop = slots
@@ -68,9 +95,9 @@ public final class Store {
 
     deinit {
         functions.deallocate()
-        for cell in memoryCells { free(cell.pointee.base); cell.deallocate() }
-        free(emptyMemory.pointee.base)
-        emptyMemory.deallocate()
+        for cell in memoryCells { MemoryState.release(cell) }
+        MemoryState.release(emptyMemory)
+        memoryBudget.deallocate()
         for cell in tableCells { cell.pointee.elements.deallocate(); cell.deallocate() }
         for cell in globalCells { cell.deallocate() }
         for buffer in codeBuffers { buffer.deallocate() }
@@ -137,17 +164,41 @@ public final class Store {
         return tableCells.count - 1
     }
 
-    /// Adds a zero-filled memory of `type.limits.min` pages.
+    /// The pages all memories of the store have together (what
+    /// `StoreConfiguration.maxTotalMemoryPages` bounds).
+    public var totalMemoryPages: UInt64 { memoryBudget.pointee.usedPages }
+
+    /// Adds a zero-filled memory of `type.limits.min` pages. Throws `LinkError` when it
+    /// passes the store's per-memory or total limit, or the OS refuses the memory.
     public func allocateMemory(type: MemoryType) throws -> MemoryAddress {
-        MemoryAddress(index: try allocateMemoryCell(type))
+        try checkMemoryLimits([type], name: { _ in "memory" })
+        return MemoryAddress(index: try allocateMemoryCell(type, name: "memory"))
     }
 
-    func allocateMemoryCell(_ type: MemoryType) throws -> Int {
-        guard type.limits.min <= configuration.maxMemoryPages else {
-            throw LinkError("memory of \(type.limits.min) pages exceeds the store's limit of \(configuration.maxMemoryPages) pages")
+    /// Checks that memories of `types` fit the store's limits, each alone and all together
+    /// with the store's memories; `name` gives the k-th memory's name for the error.
+    func checkMemoryLimits(_ types: [MemoryType], name: (Int) -> String) throws {
+        var total = memoryBudget.pointee.usedPages
+        for (k, type) in types.enumerated() {
+            let pages = type.limits.min
+            guard pages <= configuration.maxMemoryPages else {
+                throw LinkError("\(name(k)) of \(pages) pages exceeds the store's limit of \(configuration.maxMemoryPages) pages per memory")
+            }
+            guard memoryBudget.pointee.limitPages - total >= pages else {
+                throw LinkError("\(name(k)) of \(pages) pages would bring the store's memories to \(total + pages) pages, past its limit of \(memoryBudget.pointee.limitPages) pages in total")
+            }
+            total += pages
         }
-        let maxPages = min(type.limits.max ?? 65536, configuration.maxMemoryPages)
-        memoryCells.append(MemoryState.allocate(pages: type.limits.min, maxPages: maxPages, declaredMax: type.limits.max))
+    }
+
+    /// Allocates a memory that `checkMemoryLimits` admitted.
+    func allocateMemoryCell(_ type: MemoryType, name: String) throws -> Int {
+        let maxPages = min(type.limits.max ?? 65536, configuration.maxMemoryPages, memoryBudget.pointee.limitPages)
+        guard let cell = MemoryState.allocate(pages: type.limits.min, maxPages: maxPages, declaredMax: type.limits.max,
+                                              budget: memoryBudget) else {
+            throw LinkError("\(name) of \(type.limits.min) pages could not be allocated: the system refused the memory")
+        }
+        memoryCells.append(cell)
         return memoryCells.count - 1
     }
 
