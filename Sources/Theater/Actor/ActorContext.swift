@@ -28,6 +28,8 @@ final class ActorContext {
     /// Run once when the actor ends, newest first: handlers release what they hold for the
     /// actor (processes, servers, open files).
     var stopHooks: [() -> Void] = []
+    /// The budget of the actor's export calls (their deadline bounds waits too).
+    var callBudget: CallBudget?
     /// Cancels the wait a host call is in (set while `interruptible` runs).
     var interruptWait: (() -> Void)?
 
@@ -55,11 +57,34 @@ extension ActorContext {
 
     /// Runs a host call's wait (a sleep, a request) so that a stop can cut it short: it runs
     /// as a child task that `interruptWait` cancels. Only waiting calls pay for the task.
+    /// The wait also ends when the call's deadline (`call_deadline_ms`) passes: the host call
+    /// then traps, recorded like any host trap.
     func interruptible<T: Sendable>(_ wait: @escaping @Sendable () async throws -> T) async throws -> T {
         let task = Task { try await wait() }
         interruptWait = { task.cancel() }
         defer { interruptWait = nil }
-        return try await task.value
+        guard let deadline = callBudget?.currentDeadline else { return try await task.value }
+        let expired = CallInterruption()
+        let timer = Task {
+            try await Task.sleep(until: deadline, clock: .continuous)
+            expired.request()
+            task.cancel()
+        }
+        defer { timer.cancel() }
+        let value: T
+        do {
+            value = try await task.value
+        } catch {
+            if expired.isRequested { throw deadlineTrap() }
+            throw error
+        }
+        if expired.isRequested { throw deadlineTrap() }
+        return value
+    }
+
+    private func deadlineTrap() -> ComponentTrap {
+        ComponentTrap("the call ran past its deadline of \(callBudget?.deadlineDescription ?? "?") "
+                      + "(call_deadline_ms) while waiting")
     }
 }
 

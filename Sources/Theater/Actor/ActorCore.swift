@@ -18,19 +18,31 @@ final class ActorCore {
         self.instance = instance
         self.context = context
         self.limits = limits
+        context.callBudget = instance.budget
     }
 
     /// Calls `export` with `parameters` (and the current state), recording the call and its
     /// outcome. Returns the export's result; a trap, a crossed limit or the actor's own
     /// `err` is returned as `.failure`, recorded, never thrown. Throws only when recording
     /// itself fails (the chain cannot be written, or a replay diverged).
-    func invoke(_ export: ActorExport, _ parameters: [ComponentValue]) async throws -> Result<ComponentValue?, CallFailure> {
+    ///
+    /// `replayingCut`: in a replay, the recorded cut of this call (deadline, stop), so that it
+    /// stops at the same instruction.
+    func invoke(_ export: ActorExport, _ parameters: [ComponentValue],
+                replayingCut: (fuel: UInt64, message: String)? = nil) async throws -> Result<ComponentValue?, CallFailure> {
         if let failure { return .failure(.actorFailed(failure)) }
         let recorder = context.recorder
         try recorder.record(.exportCall(function: export.description, arguments: parameters))
         let result: ExportResult
         do {
-            result = try await instance.call(export, state: context.state, parameters: parameters)
+            result = try await instance.call(export, state: context.state, parameters: parameters,
+                                             replayingCut: replayingCut)
+        } catch let cut as CallInterrupted {
+            if recorder.divergence != nil { throw RecordingError.diverged }
+            failure = cut.message
+            try recorder.record(.exportReturn(function: export.description,
+                                              outcome: .interrupted(fuel: cut.fuel, message: cut.message)))
+            return .failure(.trapped(cut.message))
         } catch {
             if recorder.divergence != nil { throw RecordingError.diverged }
             if let recording = error as? RecordingError { throw recording }

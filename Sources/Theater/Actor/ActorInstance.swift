@@ -13,8 +13,8 @@ final class ActorInstance {
     let store: Store
     /// The handler exports the component implements, checked against their WIT types.
     private let exports: [ActorExport: ComponentFunction]
-    /// Fuel per export call (nil: unmetered).
-    private let fuelPerCall: UInt64?
+    /// What each export call may spend (fuel, wall-clock time) and how it is cut short.
+    let budget: CallBudget
 
     /// Instantiates `component` with the host interfaces in `grants`. Fails, naming the import,
     /// when the component imports a Theater interface no handler grants or anything outside
@@ -22,9 +22,15 @@ final class ActorInstance {
     init(component: ValidatedComponent, grants: [GrantedInterface], wasi: WASIHost, limits: ActorLimits,
          manifestName: String) throws {
         try Self.checkImports(of: component, grants: grants, manifestName: manifestName)
+        // memory_bytes bounds all the actor's memories together.
         let pages = max(1, limits.memoryBytes / 65536)
-        store = Store(configuration: StoreConfiguration(fuel: limits.fuelPerCall, maxMemoryPages: pages))
-        fuelPerCall = limits.fuelPerCall
+        // Always metered, even with unlimited fuel: the budget's slices are what lets a
+        // deadline or a stop cut a busy call short.
+        store = Store(configuration: StoreConfiguration(fuel: CallBudget.slice, maxMemoryPages: pages,
+                                                        maxTotalMemoryPages: pages))
+        let budget = CallBudget(fuelLimit: limits.fuelPerCall, deadlineMilliseconds: limits.callDeadlineMs)
+        self.budget = budget
+        store.onFuelExhausted = { _ in budget.refuel() }
         let linker = ComponentLinker(store: store)
         // WASI imports Theater does not serve (sockets, ...) trap when called; every Theater
         // import was checked against the grants above.
@@ -51,13 +57,21 @@ final class ActorInstance {
     /// Calls handler export `export` with the current state and its parameters; the
     /// outcome is the new state and extra result, or the actor's own `err`. Traps (including
     /// fuel exhaustion) throw `ComponentTrap`.
-    func call(_ export: ActorExport, state: [UInt8]?, parameters: [ComponentValue]) async throws -> ExportResult {
+    /// `replayingCut` is the recorded cut of this call when a replay reproduces one.
+    func call(_ export: ActorExport, state: [UInt8]?, parameters: [ComponentValue],
+              replayingCut: (fuel: UInt64, message: String)? = nil) async throws -> ExportResult {
         guard let function = exports[export] else {
             throw ActorCallError.notExported(export)
         }
-        if let fuelPerCall { store.remainingFuel = fuelPerCall }
+        store.remainingFuel = budget.begin(replaying: replayingCut)
         let stateValue = ComponentValue.option(state.map { .bytes($0) })
-        let results = try await function.callAsync([stateValue, .tuple(parameters)])
+        let results: [ComponentValue]
+        do {
+            results = try await function.callAsync([stateValue, .tuple(parameters)])
+        } catch {
+            if let cut = budget.cut { throw CallInterrupted(fuel: budget.handedOut, message: cut) }
+            throw error
+        }
         return try ExportResult(decoding: results, of: export)
     }
 

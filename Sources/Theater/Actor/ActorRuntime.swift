@@ -27,6 +27,8 @@ public actor ActorRuntime {
     private nonisolated let queued = Atomic<Int>(0)
     private let stream: AsyncStream<MailboxItem>
     let core: ActorCore
+    /// The running call's stop flag (shared with its `CallBudget`).
+    private nonisolated let interruption: CallInterruption
     private var loop: Task<Void, Never>?
     private let onStop: @Sendable (ActorRuntime, ActorExit) -> Void
     /// The runtime-wide count of pending work this actor's items add to.
@@ -53,6 +55,7 @@ public actor ActorRuntime {
         mailboxLimit = core.limits.mailboxLength
         (stream, mailbox) = AsyncStream<MailboxItem>.makeStream(bufferingPolicy: .bufferingOldest(max(1, core.limits.mailboxLength)))
         self.core = core
+        interruption = core.instance.budget.interruption
         self.onStop = onStop
     }
 
@@ -94,6 +97,13 @@ public actor ActorRuntime {
     /// cannot wait any longer.
     func interrupt() {
         core.context.interruptWait?()
+    }
+
+    /// Cuts the actor's current call short from any thread, even while it computes: the
+    /// call traps at its next fuel slice (recorded as interrupted), as will any later one.
+    /// Used when a stop cannot wait any longer.
+    nonisolated func interruptComputation() {
+        interruption.request()
     }
 
     /// The current state (a copy).

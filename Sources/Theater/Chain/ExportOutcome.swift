@@ -9,4 +9,8 @@ public enum ExportOutcome: Equatable, Sendable {
     case failed(message: String)
     /// The call trapped, ran out of fuel or crossed a limit.
     case trapped(message: String)
+    /// The call was cut short from outside the actor: its wall-clock deadline passed, or
+    /// the actor was being stopped. `fuel` is the fuel handed out to the call until then;
+    /// a replay hands out exactly as much, so the call stops at the same instruction.
+    case interrupted(fuel: UInt64, message: String)
 }

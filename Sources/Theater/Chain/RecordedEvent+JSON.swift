@@ -34,6 +34,10 @@ extension RecordedEvent {
             case .trapped(let message):
                 object["outcome"] = "trapped"
                 object["message"] = message
+            case .interrupted(let fuel, let message):
+                object["outcome"] = "interrupted"
+                object["fuel"] = NSNumber(value: fuel)
+                object["message"] = message
             }
         case .hostCall(let interface, let function, let arguments, let results):
             object["interface"] = interface

@@ -27,6 +27,8 @@ extension RecordedEvent {
                 return line
             case .failed(let message): return "\(function) -> err(\(ChainValueFormatter.format(.string(message))))"
             case .trapped(let message): return "\(function) -> trapped: \(oneLine(message))"
+            case .interrupted(let fuel, let message):
+                return "\(function) -> interrupted after \(fuel) fuel: \(oneLine(message))"
             }
         case .hostCall(let interface, let function, let arguments, let results):
             let answer: String

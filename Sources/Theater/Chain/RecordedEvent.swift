@@ -93,6 +93,10 @@ public enum RecordedEvent: Equatable, Sendable {
             case .trapped(let message):
                 bytes.append(2)
                 bytes.appendString(message)
+            case .interrupted(let fuel, let message):
+                bytes.append(3)
+                bytes.appendLittleEndian(fuel)
+                bytes.appendString(message)
             }
         case .hostCall(let interface, let function, let arguments, let results):
             bytes.appendString(interface)
@@ -178,8 +182,13 @@ public enum RecordedEvent: Equatable, Sendable {
                 self = .exportReturn(function: function, outcome: .ok(stateHash: stateHash, stateSize: stateSize, result: result))
             case 1: self = .exportReturn(function: function, outcome: .failed(message: try reader.readString("error message")))
             case 2: self = .exportReturn(function: function, outcome: .trapped(message: try reader.readString("trap message")))
+            case 3:
+                let fuel = try reader.readLittleEndian(UInt64.self, "fuel handed out")
+                self = .exportReturn(function: function,
+                                     outcome: .interrupted(fuel: fuel, message: try reader.readString("interruption")))
             case let other:
-                throw ChainDecodeError(offset: outcomeOffset, "unknown export outcome \(other) (0 ok, 1 failed, 2 trapped)")
+                throw ChainDecodeError(offset: outcomeOffset,
+                                       "unknown export outcome \(other) (0 ok, 1 failed, 2 trapped, 3 interrupted)")
             }
         case TypeName.hostCall:
             let interface = try reader.readString("interface name")

@@ -79,7 +79,7 @@ public struct ChainReplayer {
                     throw ReplayError.notReplayable("event \(next.sequence) calls unknown export \(function)")
                 }
                 do {
-                    _ = try await core.invoke(export, arguments)
+                    _ = try await core.invoke(export, arguments, replayingCut: recordedCut(after: next, in: recorder))
                 } catch {
                     if let divergence = recorder.divergence { return .diverged(divergence) }
                     if recorder.reachedEndOfInterruptedRecord { return .identical(events: recorded.count, head: recorder.head) }
@@ -99,6 +99,18 @@ public struct ChainReplayer {
             }
         }
         return .identical(events: recorded.count, head: recorder.head)
+    }
+
+    /// The recorded cut (deadline, stop) of the call that `call` begins, if it was cut: its
+    /// `export-return` is the next one in the record, as an actor's calls do not overlap.
+    private func recordedCut(after call: ChainEvent, in recorder: ChainRecorder) -> (fuel: UInt64, message: String)? {
+        for event in recorder.unreplayedEvents.dropFirst() where event.type == RecordedEvent.TypeName.exportReturn {
+            guard case .exportReturn(_, .interrupted(let fuel, let message))? = try? RecordedEvent(type: event.type,
+                                                                                                 payload: event.payload)
+            else { return nil }
+            return (fuel, message)
+        }
+        return nil
     }
 
     /// The replayed actor could not start. Identical when the recorded run could not start

@@ -227,6 +227,7 @@ public final class TheaterRuntime: @unchecked Sendable {
         // its waiting host call fails, recorded, and the stop behind it goes through.
         let watchdog = Task {
             try await Task.sleep(for: grace)
+            actor.interruptComputation()
             await actor.interrupt()
         }
         defer { watchdog.cancel() }
