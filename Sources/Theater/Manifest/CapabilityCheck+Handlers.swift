@@ -51,7 +51,7 @@ extension CapabilityCheck {
             if !granted.contains(where: { wanted.isInside($0) }) {
                 let folders = CapabilityComparison.list(granted.map(\.description))
                 comparison.add(
-                    "process.allowed_paths", "process.allowed_paths: \(wanted) is outside the parent's \(folders)")
+                    "process.allowed_paths", "process.allowed_paths: \(wanted) is outside the parent's allowed_paths \(folders)")
             }
         }
     }
