@@ -15,8 +15,10 @@ extension ManifestTableReader {
         }
         let accepted = Choice.allCases.map(\.rawValue)
         let suggestion = SpellingSuggestion.didYouMean(written, among: accepted)
+        // A long value is cut in the message: the line number already points at it.
+        let shown = written.count > 40 ? String(written.prefix(40)) + "…" : written
         throw error(
             at: node,
-            "unknown \(key) \(ManifestNode.quoted(written))\(suggestion) (accepted: \(accepted.joined(separator: ", "))); write \(example)")
+            "unknown \(key) \(ManifestNode.quoted(shown))\(suggestion) (accepted: \(accepted.joined(separator: ", "))); write \(example)")
     }
 }

@@ -315,4 +315,18 @@ struct CapabilityCase: Sendable, CustomTestStringConvertible {
         }
         try CapabilityCheck.require(parent, within: child)
     }
+
+    @Test func deepAndLongPathsAreNormalisedComponentWise() throws {
+        // 20,000 components going down then 20,000 `..` coming back up lands on /a: outside /a/b.
+        let deep = "/a/" + Array(repeating: "x", count: 20_000).joined(separator: "/")
+            + String(repeating: "/..", count: 20_000)
+        let parent = try Self.manifest(Self.filesystem("path = \"/a/b\""), name: "parent", folder: "/srv")
+        let climbing = try Self.manifest(Self.filesystem("path = \"\(deep)\""), name: "child", folder: "/srv")
+        #expect(CapabilityCheck.excess(of: climbing, within: parent).map(\.message) == [
+            "filesystem.path /a is outside the parent's /a/b",
+        ])
+        let longName = "/a/b/" + String(repeating: "n", count: 100_000)
+        let inside = try Self.manifest(Self.filesystem("path = \"\(longName)\""), name: "child", folder: "/srv")
+        #expect(CapabilityCheck.excess(of: inside, within: parent).isEmpty)
+    }
 }

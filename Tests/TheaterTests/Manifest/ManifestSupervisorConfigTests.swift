@@ -101,4 +101,13 @@ import Theater
             examples/x/manifest.toml:6: handler[0].strategy: unknown strategy "one-for-al"; did you mean one-for-all? (accepted: one-for-one, one-for-all, rest-for-one); write strategy = "one-for-one"
             """)
     }
+
+    @Test func hugeStrategyValueGivesAShortErrorWithoutSuggestion() {
+        let written = String(repeating: "one-for-", count: 20_000)
+        let error = ManifestFixture.error(Self.supervisor("strategy = \"\(written)\"\n"))
+        #expect(error?.field == "handler[0].strategy")
+        #expect(error?.message.contains("did you mean") == false)
+        #expect(error?.message.contains("(accepted: one-for-one, one-for-all, rest-for-one)") == true)
+        #expect((error?.message.count ?? .max) < 200)
+    }
 }
