@@ -42,7 +42,7 @@ extension CapabilityCheck {
             let granted = parentPaths.map { CapabilityPath($0, relativeTo: parentBase).description }
             comparison.add(
                 "process.allowed_paths",
-                "process.allowed_paths: absent, which allows any folder, while the parent allows only \(CapabilityComparison.list(granted))")
+                "process.allowed_paths: absent, which allows any folder, while the parent allows \(CapabilityComparison.only(granted))")
             return
         }
         let granted = parentPaths.map { CapabilityPath($0, relativeTo: parentBase) }
@@ -51,7 +51,7 @@ extension CapabilityCheck {
             if !granted.contains(where: { wanted.isInside($0) }) {
                 let folders = CapabilityComparison.list(granted.map(\.description))
                 comparison.add(
-                    "process.allowed_paths", "process.allowed_paths: \(wanted) is outside the parent's \(folders)")
+                    "process.allowed_paths", "process.allowed_paths: \(wanted) is outside the parent's allowed_paths \(folders)")
             }
         }
     }
@@ -64,7 +64,7 @@ extension CapabilityCheck {
         if parentRestricts && !childRestricts {
             comparison.add(
                 "environment.allowed_vars",
-                "environment.allowed_vars: absent (with no allowed_prefixes), which allows every variable, while the parent allows only \(describeReadable(parent))")
+                "environment.allowed_vars: absent (with no allowed_prefixes), which allows every variable, while the parent allows \(describeReadable(parent))")
         } else if !childRestricts {
             // Both read everything not denied: the child must deny what the parent denies.
             for name in parent.deniedVars where child.permits(name) {
@@ -98,14 +98,16 @@ extension CapabilityCheck {
         }
     }
 
-    /// "the variables "A", "B" and the prefixes "P_"" for messages.
+    /// `only the variables "A", "B" and the prefixes "P_"` (or `no variable`) for messages.
     private static func describeReadable(_ config: EnvironmentConfig) -> String {
+        let names = config.allowedVars ?? []
+        if names.isEmpty && config.allowedPrefixes.isEmpty { return "no variable" }
         var parts: [String] = []
-        if let names = config.allowedVars { parts.append("the variables \(CapabilityComparison.list(names))") }
+        if !names.isEmpty { parts.append("the variables \(CapabilityComparison.list(names))") }
         if !config.allowedPrefixes.isEmpty {
             parts.append("the prefixes \(CapabilityComparison.list(config.allowedPrefixes))")
         }
-        return parts.joined(separator: " and ")
+        return "only " + parts.joined(separator: " and ")
     }
 
     static func compare(
@@ -118,7 +120,7 @@ extension CapabilityCheck {
         guard let childHosts = child.allowedHosts else {
             comparison.add(
                 "http-client.allowed_hosts",
-                "http-client.allowed_hosts: absent, which allows any host, while the parent allows only \(CapabilityComparison.list(parentHosts))")
+                "http-client.allowed_hosts: absent, which allows any host, while the parent allows \(CapabilityComparison.only(parentHosts))")
             return
         }
         for pattern in childHosts where !covers(parentHosts, pattern: pattern, parent: parent) {

@@ -65,12 +65,17 @@ struct CapabilityComparison {
     mutating func subset(_ field: String, child: [String]?, parent: [String]?, anything: String) {
         guard let parent else { return }
         guard let child else {
-            add(field, "\(field): absent, which allows \(anything), while the parent allows only \(CapabilityComparison.list(parent))")
+            add(field, "\(field): absent, which allows \(anything), while the parent allows \(CapabilityComparison.only(parent))")
             return
         }
         for entry in child where !parent.contains(entry) {
             add(field, "\(field): \(ManifestNode.quoted(entry)) is not allowed to the parent")
         }
+    }
+
+    /// `only "a", "b"`, or `none` for an empty list: what a restricted parent allows.
+    static func only(_ entries: [String]) -> String {
+        entries.isEmpty ? "none" : "only " + list(entries)
     }
 
     /// `"a", "b"`, or `none` for an empty list.

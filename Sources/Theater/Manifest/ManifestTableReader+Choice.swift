@@ -15,23 +15,10 @@ extension ManifestTableReader {
         }
         let accepted = Choice.allCases.map(\.rawValue)
         let suggestion = SpellingSuggestion.didYouMean(written, among: accepted)
+        // A long value is cut in the message: the line number already points at it.
+        let shown = written.count > 40 ? String(written.prefix(40)) + "…" : written
         throw error(
             at: node,
-            "unknown \(key) \(ManifestNode.quoted(written))\(suggestion) (accepted: \(accepted.joined(separator: ", "))); write \(example)")
-    }
-
-    /// A whole number in `range`, or the string `"unlimited"` (returned as nil); an
-    /// absent key gives `absent`.
-    func integerOrUnlimited(
-        _ key: String, in range: ClosedRange<UInt64>, unit: String, example: String, absent: UInt64?
-    ) throws(ManifestError) -> UInt64? {
-        guard let node = take(key) else { return absent }
-        if case .string(let text) = node.value {
-            guard text == "unlimited" else {
-                throw error(at: node, "expected an integer or \"unlimited\", found \(node.kindDescription); write \(example) or \(key) = \"unlimited\"")
-            }
-            return nil
-        }
-        return try integerValue(of: node, in: range, unit: unit, example: "\(example) (or \"unlimited\")")
+            "unknown \(key) \(ManifestNode.quoted(shown))\(suggestion) (accepted: \(accepted.joined(separator: ", "))); write \(example)")
     }
 }

@@ -110,6 +110,21 @@ struct ManifestTableReader {
         return value
     }
 
+    /// A whole number in `range`, or the string `"unlimited"` (returned as nil); an
+    /// absent key gives `absent`.
+    func integerOrUnlimited(
+        _ key: String, in range: ClosedRange<UInt64>, unit: String, example: String, absent: UInt64?
+    ) throws(ManifestError) -> UInt64? {
+        guard let node = take(key) else { return absent }
+        if case .string(let text) = node.value {
+            guard text == "unlimited" else {
+                throw error(at: node, "expected an integer or \"unlimited\", found \(node.kindDescription); write \(example) or \(key) = \"unlimited\"")
+            }
+            return nil
+        }
+        return try integerValue(of: node, in: range, unit: unit, example: "\(example) (or \"unlimited\")")
+    }
+
     /// An array of strings (each non-empty).
     func stringArray(_ key: String, example: String) throws(ManifestError) -> [String]? {
         guard let node = take(key) else { return nil }
