@@ -70,15 +70,18 @@ public struct ActorStore: Sendable {
         Self.fileSize(try contentPath(hash)) != nil
     }
 
-    /// The references of all content, sorted.
+    /// The references of all content, sorted. Refused when their text (64 bytes each) would
+    /// be larger than the content limit.
     public func contentReferences() throws(ActorStoreError) -> [String] {
-        try Self.entries(of: content.root.path).filter(ContentStore.isValidID).sorted()
+        let references = try storedReferences()
+        try checkListing(references, what: "content references")
+        return references
     }
 
     /// The total size of all content, in bytes.
     public func totalSize() throws(ActorStoreError) -> UInt64 {
         var total: UInt64 = 0
-        for hash in try contentReferences() {
+        for hash in try storedReferences() {
             total += Self.fileSize(content.root.appendingPathComponent(hash).path) ?? 0
         }
         return total
@@ -134,10 +137,25 @@ public struct ActorStore: Sendable {
         for fileName in try Self.entries(of: labelsPath) where ContentStore.isValidID(fileName) {
             if let entry = try read(fileName: fileName) { names.append(entry.label.name) }
         }
+        try checkListing(names, what: "labels")
         return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     // MARK: Files
+
+    /// The references of all content files, sorted.
+    private func storedReferences() throws(ActorStoreError) -> [String] {
+        try Self.entries(of: content.root.path).filter(ContentStore.isValidID).sorted()
+    }
+
+    /// Refuses a listing whose strings are larger, together, than the content limit: an
+    /// actor gets no more through a listing than through one `get`.
+    private func checkListing(_ strings: [String], what: String) throws(ActorStoreError) {
+        let bytes = strings.reduce(UInt64(0)) { $0 + UInt64($1.utf8.count) }
+        if bytes > maximumContentBytes {
+            throw .listingTooLarge(what: what, count: strings.count, bytes: bytes, limit: maximumContentBytes)
+        }
+    }
 
     /// The file of content `hash`, after checking that `hash` is a reference.
     private func contentPath(_ hash: String) throws(ActorStoreError) -> String {

@@ -12,6 +12,8 @@ public enum ActorStoreError: Error, Equatable, CustomStringConvertible {
     case contentNotFound(store: String, hash: String)
     /// Content to store or to return is larger than the limit.
     case contentTooLarge(size: UInt64, limit: UInt64)
+    /// A listing (labels or content references) would be larger than the limit.
+    case listingTooLarge(what: String, count: Int, bytes: UInt64, limit: UInt64)
     /// A label is the empty string.
     case emptyLabel
     /// A label's UTF-8 form is longer than `ActorStore.maximumLabelBytes`.
@@ -36,6 +38,9 @@ public enum ActorStoreError: Error, Equatable, CustomStringConvertible {
         case .contentTooLarge(let size, let limit):
             return "content of \(size) bytes is larger than this actor's message_size limit of \(limit) bytes "
                 + "(raise [limits] message_size in the manifest, or store smaller pieces)"
+        case .listingTooLarge(let what, let count, let bytes, let limit):
+            return "the store's \(count) \(what) take \(bytes) bytes, more than this actor's message_size limit of "
+                + "\(limit) bytes (raise [limits] message_size, or spread the data over more stores)"
         case .emptyLabel:
             return "a label must not be empty"
         case .labelTooLong(let label, let bytes, let limit):

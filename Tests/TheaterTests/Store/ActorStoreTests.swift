@@ -58,6 +58,24 @@ import Testing
         #expect(try roomy.open(store.id).get(big).count == 2000)
     }
 
+    @Test func listingsAreBoundedByTheLimitToo() throws {
+        let fixture = Fixture()
+        let store = try fixture.stores.create()
+        for byte in 0..<16 { _ = try store.store([UInt8(byte)]) }
+        #expect(try store.contentReferences().count == 16, "16 references of 64 bytes fill the 1024-byte limit")
+        _ = try store.store([16])
+        #expect(throws: ActorStoreError.listingTooLarge(what: "content references", count: 17, bytes: 1088, limit: 1024)) {
+            try store.contentReferences()
+        }
+        #expect(try store.totalSize() == 17, "the total size is not a listing")
+        try store.setLabel(String(repeating: "a", count: 600), to: ChainHash.sha256([0]).hex)
+        #expect(try store.labels().count == 1)
+        try store.setLabel(String(repeating: "b", count: 600), to: ChainHash.sha256([0]).hex)
+        #expect(throws: ActorStoreError.listingTooLarge(what: "labels", count: 2, bytes: 1200, limit: 1024)) {
+            try store.labels()
+        }
+    }
+
     @Test func aLabelPointsAtOneReference() throws {
         let fixture = Fixture()
         let store = try fixture.stores.create()
