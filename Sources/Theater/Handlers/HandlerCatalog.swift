@@ -54,7 +54,9 @@ enum HandlerCatalog {
                 granted.append(RandomHandler.interface(context, config: config, seed: randomSeed))
             case .environment(let config):
                 granted.append(EnvironmentHandler.interface(context, config: config, environment: environment))
-            case .store, .filesystem, .httpClient, .httpFramework, .process:
+            case .store:
+                granted.append(StoreHandler.interface(context))
+            case .filesystem, .httpClient, .httpFramework, .process:
                 throw ActorStartError.unsupportedHandler(handler.typeName)
             }
         }

@@ -1,11 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A content-addressed blob store: each blob is a file `root/<sha256 hex>`. Component
 /// bytes, states and anything else a chain refers to by hash live here. Writes are
@@ -32,25 +25,8 @@ public final class ContentStore: Sendable {
         } catch {
             throw ContentStoreError.io(path: root.path, reason: "cannot create the store directory: \(error.localizedDescription)")
         }
-        let temporary = root.appendingPathComponent(".tmp-\(id)-\(UUID().uuidString)").path
         do throws(DurableFile.Failure) {
-            let file = try DurableFile.open(temporary, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o444)
-            do throws(DurableFile.Failure) {
-                try file.writeAll(bytes)
-                try file.sync()
-                try file.close()
-            } catch {
-                try? file.close()
-                unlink(temporary)
-                throw error
-            }
-            do throws(DurableFile.Failure) {
-                try DurableFile.rename(temporary, to: destination)
-            } catch {
-                unlink(temporary)
-                throw error
-            }
-            try DurableFile.syncDirectory(root.path)
+            try DurableFile.writeAtomically(bytes, directory: root.path, name: id, mode: 0o444)
         } catch {
             throw ContentStoreError.io(path: error.path, reason: error.description)
         }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Where Theater keeps its data: `chains/` (one chain file per actor) and `store/` (the
-/// content store). Chosen by `--data-dir`, else `$THEATER_HOME`, else `~/.theater`.
+/// Where Theater keeps its data: `chains/` (one chain file per actor), `store/` (the
+/// content store) and `stores/` (the actors' own stores). Chosen by `--data-dir`, else `$THEATER_HOME`, else `~/.theater`.
 public struct DataDirectory: Equatable, Sendable {
     /// The data directory itself.
     public let root: URL
@@ -28,6 +28,10 @@ public struct DataDirectory: Equatable, Sendable {
 
     /// `root/store`: the content store.
     public var storeDirectory: URL { root.appendingPathComponent("store", isDirectory: true) }
+
+    /// `root/stores`: the stores actors make with the `store` handler, one folder per store
+    /// id (see `ActorStores`). Created when the first store is.
+    public var actorStoresDirectory: URL { root.appendingPathComponent("stores", isDirectory: true) }
 
     /// `chains/<id>.chain`. Characters other than ASCII letters, digits, `-` and `_`
     /// (and so `/`, `..`) are written `%XX`, so that no actor id names a file outside
