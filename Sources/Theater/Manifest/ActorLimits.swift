@@ -51,6 +51,17 @@ public struct ActorLimits: Sendable, Equatable {
         self.callDeadlineMs = callDeadlineMs
     }
 
+    /// One line for the grants recorded in the actor's first chain event: `limits` and the
+    /// limits in force (defaults filled in) as compact JSON with sorted keys.
+    public var canonicalDescription: String {
+        func integer(_ value: UInt64?) -> String { value.map { CanonicalText.integer(Int(clamping: $0)) } ?? CanonicalText.string("unlimited") }
+        return "limits " + CanonicalText.object([
+            "fuel_per_call": integer(fuelPerCall), "memory_bytes": integer(memoryBytes),
+            "state_size": integer(stateSize), "message_size": integer(messageSize),
+            "mailbox_length": integer(UInt64(mailboxLength)), "call_deadline_ms": integer(callDeadlineMs),
+        ])
+    }
+
     /// The smallest `memory_bytes`: one 64 KiB Wasm page.
     public static let minimumMemoryBytes: UInt64 = 65_536
     /// The largest `mailbox_length`.

@@ -32,7 +32,7 @@ struct ActorLauncher {
 
         try recorder.record(.actorStarted(ActorStartRecord(
             actorID: actorID, name: manifest.name, manifest: manifest.sourceText, componentHash: componentHash,
-            initialState: state, grants: manifest.handlers.map(\.canonicalDescription), randomSeed: seed,
+            initialState: state, grants: manifest.handlers.map(\.canonicalDescription) + [manifest.limits.canonicalDescription], randomSeed: seed,
             parentID: parentID, environment: ManifestVariables.values(referencedIn: manifest.sourceText,
                                                                       from: runtime.environment))))
 
