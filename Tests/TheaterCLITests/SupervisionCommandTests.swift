@@ -169,4 +169,24 @@ import Testing
         #expect(workspace.chainFiles().count == 1)
         try tree.expectEveryChainReplays()
     }
+
+    @Test func theExampleShowsTheRestartInTheaterEvents() throws {
+        let workspace = try ActorTestWorkspace()
+        defer { workspace.remove() }
+        let tree = SupervisionRun(workspace: workspace)
+        let manifest = SupervisionRun.folder.appendingPathComponent("supervisor.toml").path
+        let run = try tree.run(manifest, requests: ["children", "1:crash", "1:ping"])
+        let children = run.responses[0].split(separator: "\n").map(String.init)
+        try #require(children.count == 3)
+        #expect(run.responses[2] == "pong b")
+        let listing = try workspace.theater(["events", run.chain, "--type", "supervision"])
+        #expect(listing.status == 0, "\(listing.transcript)")
+        let lines = listing.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(lines.first?.contains("child-failed \(children[1]): failed: the actor trapped: unreachable") == true,
+                "\(listing.standardOutput)")
+        #expect(lines.last?.contains("child-restarted \(children[1]): incarnation 1 (one-for-one") == true,
+                "\(listing.standardOutput)")
+        try tree.expectEveryChainReplays()
+    }
 }
