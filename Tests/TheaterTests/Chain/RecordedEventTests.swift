@@ -42,7 +42,7 @@ import Testing
 
     @Test func unknownTypesVersionsAndTrailingBytesAreErrors() {
         let stopped = RecordedEvent.actorStopped(reason: "x").payloadBytes()
-        #expect(throws: ChainDecodeError(offset: 0, "unknown event type 'message-received' (known: actor-started, export-call, export-return, host-call, actor-error, actor-stopped)")) {
+        #expect(throws: ChainDecodeError(offset: 0, "unknown event type 'message-received' (known: actor-started, export-call, export-return, host-call, actor-error, actor-stopped, supervision)")) {
             try RecordedEvent(type: "message-received", payload: stopped)
         }
         #expect(throws: ChainDecodeError(offset: 0, "unsupported payload version 2 for a 'actor-stopped' event (this build reads version 1)")) {
@@ -54,7 +54,7 @@ import Testing
         let badOutcome = [UInt8](RecordedEvent.exportReturn(function: "f", outcome: .failed(message: "")).payloadBytes())
         var patched = badOutcome
         patched[3] = 7
-        #expect(throws: ChainDecodeError(offset: 3, "unknown export outcome 7 (0 ok, 1 failed, 2 trapped)")) {
+        #expect(throws: ChainDecodeError(offset: 3, "unknown export outcome 7 (0 ok, 1 failed, 2 trapped, 3 interrupted)")) {
             try RecordedEvent(type: "export-return", payload: patched)
         }
     }
