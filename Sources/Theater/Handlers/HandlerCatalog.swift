@@ -54,7 +54,9 @@ enum HandlerCatalog {
                 granted.append(RandomHandler.interface(context, config: config, seed: randomSeed))
             case .environment(let config):
                 granted.append(EnvironmentHandler.interface(context, config: config, environment: environment))
-            case .store, .filesystem, .httpClient, .httpFramework, .process:
+            case .filesystem(let config):
+                granted.append(try FilesystemHandler.interface(context, config: config, environment: environment))
+            case .store, .httpClient, .httpFramework, .process:
                 throw ActorStartError.unsupportedHandler(handler.typeName)
             }
         }

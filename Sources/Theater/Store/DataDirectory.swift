@@ -1,7 +1,7 @@
 import Foundation
 
-/// Where Theater keeps its data: `chains/` (one chain file per actor) and `store/` (the
-/// content store). Chosen by `--data-dir`, else `$THEATER_HOME`, else `~/.theater`.
+/// Where Theater keeps its data: `chains/` (one chain file per actor), `store/` (the
+/// content store) and `files/` (actors' fresh folders, made when first needed). Chosen by `--data-dir`, else `$THEATER_HOME`, else `~/.theater`.
 public struct DataDirectory: Equatable, Sendable {
     /// The data directory itself.
     public let root: URL
@@ -28,6 +28,14 @@ public struct DataDirectory: Equatable, Sendable {
 
     /// `root/store`: the content store.
     public var storeDirectory: URL { root.appendingPathComponent("store", isDirectory: true) }
+
+    /// `root/files`: the folders made for actors whose filesystem handler has `new_dir = true`.
+    public var filesDirectory: URL { root.appendingPathComponent("files", isDirectory: true) }
+
+    /// `files/<id>/`: the fresh folder of one actor (its id escaped as in `chainURL`).
+    public func filesURL(actorID: String) -> URL {
+        filesDirectory.appendingPathComponent(DataDirectory.fileName(for: actorID), isDirectory: true)
+    }
 
     /// `chains/<id>.chain`. Characters other than ASCII letters, digits, `-` and `_`
     /// (and so `/`, `..`) are written `%XX`, so that no actor id names a file outside
