@@ -36,12 +36,24 @@ import Testing
         #expect(exitCode == 0)
     }
 
-    @Test func aBackgroundProcessHoldingTheOutputDoesNotDelayTheAnswer() async throws {
+    @Test func aBackgroundProcessNeitherDelaysTheAnswerNorOutlivesTheCommand() async throws {
         let started = Date()
-        let outcome = await CommandRunner().run(try locate("sh"), arguments: ["-c", "sleep 30 & echo started"],
+        let outcome = await CommandRunner().run(try locate("sh"), arguments: ["-c", "sleep 30 & echo $!"],
                                                 in: folder, environment: environment)
-        #expect(outcome == .finished(stdout: "started\n", stderr: "", exitCode: 0))
         #expect(Date().timeIntervalSince(started) < 10)
+        guard case .finished(let stdout, "", 0) = outcome, let background = Int32(stdout.dropLast()) else {
+            Issue.record("unexpected outcome \(outcome)")
+            return
+        }
+        // Killed with the command's process group: gone, or a zombie waiting for its reaper.
+        let deadline = Date().addingTimeInterval(5)
+        var alive = true
+        while alive && Date() < deadline {
+            let stat = (try? String(contentsOfFile: "/proc/\(background)/stat", encoding: .utf8)) ?? ""
+            alive = kill(background, 0) == 0 && !stat.contains(") Z ")
+            if alive { try await Task.sleep(nanoseconds: 20_000_000) }
+        }
+        #expect(!alive, "the background process \(background) outlived its command")
     }
 
     @Test func cancellingTheCallerKillsTheProgram() async throws {
@@ -55,8 +67,8 @@ import Testing
     }
 
     @Test func aSignalEndsWithExitCodeMinusOneAndANote() async throws {
-        let outcome = await CommandRunner().run(try locate("sh"), arguments: ["-c", "echo bye >&2; kill -TERM $$"],
+        let outcome = await CommandRunner().run(try locate("sh"), arguments: ["-c", "echo bye >&2; kill -KILL $$"],
                                                 in: folder, environment: environment)
-        #expect(outcome == .finished(stdout: "", stderr: "bye\n\n[terminated by signal 15]", exitCode: -1))
+        #expect(outcome == .finished(stdout: "", stderr: "bye\n\n[terminated by signal 9]", exitCode: -1))
     }
 }

@@ -13,9 +13,11 @@ import Foundation
 /// output stream kept up to `outputLimit` bytes (the rest is read and dropped, and a note
 /// says how much), and killed after `timeout` seconds.
 ///
-/// Waiting suspends the caller without holding a thread: the process's end and its output
-/// arrive through Foundation's termination and readability handlers. Cancelling the
-/// calling task kills the program (an actor stopped mid-command does not leave it behind).
+/// The program runs in a process group of its own (`SpawnedProcess`); when it ends, times
+/// out or is cancelled, the whole group is killed, so nothing it started outlives the call.
+/// Waiting suspends the caller without holding a thread: the output and the program's end
+/// arrive through Dispatch sources. Cancelling the calling task (an actor stopped
+/// mid-command) kills the program.
 struct CommandRunner: Sendable {
     /// Seconds a command may run before it is killed.
     static let defaultTimeout = 60.0
@@ -31,23 +33,20 @@ struct CommandRunner: Sendable {
     var drainGrace = 1.0
 
     /// Runs `executable` (an absolute path) with `arguments` in `directory` with exactly
-    /// `environment`.
-    func run(_ executable: String, arguments: [String], in directory: String,
+    /// `environment`; the program sees `command` (the name the actor used) as its name.
+    func run(_ executable: String, command: String? = nil, arguments: [String], in directory: String,
              environment: [String: String]) async -> CommandOutcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory, isDirectory: true)
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        let run = CommandRun(process: process, limit: outputLimit, timeout: timeout, command: executable)
+        let process: SpawnedProcess
+        do {
+            process = try SpawnedProcess.spawn(executable, argumentZero: command ?? executable, arguments: arguments,
+                                               directory: directory, environment: environment)
+        } catch {
+            return .failed("cannot run \(command ?? executable): \(error)")
+        }
+        let run = CommandRun(process: process, limit: outputLimit, timeout: timeout, command: command ?? executable)
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                run.start(continuation, output: output.fileHandleForReading, errors: errors.fileHandleForReading,
-                          drainGrace: drainGrace)
+                run.start(continuation, drainGrace: drainGrace)
             }
         } onCancel: {
             run.terminate(reason: .cancelled)
@@ -70,106 +69,123 @@ struct CommandRunner: Sendable {
     }
 }
 
-/// One running command: collects its output, and resumes the waiting caller exactly once
-/// when it has ended and its output is read (or the drain grace is over). Its callbacks come
-/// from Foundation's and Dispatch's threads, so every field is guarded by `lock`.
+/// One running command: collects its output, notices its end, and resumes the waiting
+/// caller exactly once when it has ended and its output is read (or the drain grace is
+/// over). Output is read by Dispatch read sources and the end is polled (`waitpid` with
+/// `WNOHANG`) by a Dispatch timer, all on a private serial queue; the timeout and a
+/// cancellation arrive on other threads, so every field is guarded by `lock`.
 private final class CommandRun: @unchecked Sendable {
     /// Why the program was killed.
     enum KillReason { case timedOut, cancelled }
 
+    /// How often the program's end is checked, in milliseconds.
+    static let pollInterval = 10
+
     private let lock = NSLock()
-    private let process: Process
+    private let queue = DispatchQueue(label: "theater.filesystem.command")
+    private let process: SpawnedProcess
     private let limit: Int
     private let timeout: Double
     private let command: String
     private var continuation: CheckedContinuation<CommandOutcome, Never>?
     private var streams = [CappedOutput(), CappedOutput()]
-    private var handles: [FileHandle] = []
-    private var ended = false
+    private var sources: [DispatchSourceRead] = []
+    private var poller: DispatchSourceTimer?
+    private var exit: SpawnedProcess.Exit?
     private var finished = false
     private var killed: KillReason?
-    private var pendingKill: KillReason?
 
-    init(process: Process, limit: Int, timeout: Double, command: String) {
+    init(process: SpawnedProcess, limit: Int, timeout: Double, command: String) {
         self.process = process
         self.limit = limit
         self.timeout = timeout
         self.command = command
     }
 
-    /// Launches the program; `continuation` is resumed with the outcome.
-    func start(_ continuation: CheckedContinuation<CommandOutcome, Never>, output: FileHandle, errors: FileHandle,
-               drainGrace: Double) {
-        lock.lock()
-        self.continuation = continuation
-        handles = [output, errors]
-        lock.unlock()
-        for (index, handle) in [output, errors].enumerated() {
-            handle.readabilityHandler = { [self] handle in
-                let data = handle.availableData
-                if data.isEmpty { handle.readabilityHandler = nil }
-                received(data, stream: index)
-            }
+    /// Starts watching the program; `continuation` is resumed with the outcome.
+    func start(_ continuation: CheckedContinuation<CommandOutcome, Never>, drainGrace: Double) {
+        lock.withLock { self.continuation = continuation }
+        for (index, descriptor) in [process.output, process.errors].enumerated() {
+            let source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue)
+            source.setEventHandler { [self] in drain(stream: index) }
+            source.setCancelHandler { close(descriptor) }
+            lock.withLock { sources.append(source) }
+            source.resume()
         }
-        process.terminationHandler = { [self] _ in
-            lock.withLock { ended = true }
+        let poller = DispatchSource.makeTimerSource(queue: queue)
+        poller.schedule(deadline: .now(), repeating: .milliseconds(Self.pollInterval))
+        poller.setEventHandler { [self] in
+            guard let exit = process.reap() else { return }
+            // What the program left running in its process group ends with it.
+            process.killGroup()
+            lock.withLock { self.exit = exit; self.poller = nil }
+            poller.cancel()
             finishIfDrained()
-            DispatchQueue.global().asyncAfter(deadline: .now() + drainGrace) { [self] in finish() }
+            queue.asyncAfter(deadline: .now() + drainGrace) { [self] in drainAllThenFinish() }
         }
-        do {
-            try process.run()
-        } catch {
-            for handle in [output, errors] { handle.readabilityHandler = nil }
-            finish(with: .failed("cannot run \(command): \(error.localizedDescription)"))
-            return
-        }
+        lock.withLock { self.poller = poller }
+        poller.resume()
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [self] in terminate(reason: .timedOut) }
-        // A cancellation that came before the program existed.
-        if let reason = lock.withLock({ pendingKill }) { terminate(reason: reason) }
     }
 
-    /// Kills the program (and its process group, when it leads one) if it is still running.
+    /// Kills the program and its process group if it is still running.
     func terminate(reason: KillReason) {
         lock.lock()
-        guard !ended, !finished else { lock.unlock(); return }
-        guard process.isRunning else { pendingKill = reason; lock.unlock(); return }
+        guard exit == nil, !finished, killed == nil else { lock.unlock(); return }
         killed = reason
-        let pid = process.processIdentifier
         lock.unlock()
-        if getpgid(pid) == pid { _ = kill(-pid, SIGKILL) }
-        _ = kill(pid, SIGKILL)
+        process.killGroup()
     }
 
-    private func received(_ data: Data, stream: Int) {
-        lock.lock()
-        if data.isEmpty { streams[stream].closed = true } else { streams[stream].append(data, limit: limit) }
-        lock.unlock()
-        finishIfDrained()
+    /// Reads what is available on one output stream (on `queue`).
+    private func drain(stream: Int) {
+        let descriptor = stream == 0 ? process.output : process.errors
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            guard let source = lock.withLock({ finished || streams[stream].closed ? nil : sources[stream] }) else { return }
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count > 0 {
+                lock.withLock { streams[stream].append(buffer[..<count], limit: limit) }
+                continue
+            }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return }
+            // The end of the stream (or an error, which ends it too).
+            lock.withLock { streams[stream].closed = true }
+            source.cancel()
+            finishIfDrained()
+            return
+        }
+    }
+
+    /// After the drain grace (on `queue`): takes what the streams hold now and finishes,
+    /// even if a process that left the program's group still holds a stream open.
+    private func drainAllThenFinish() {
+        drain(stream: 0)
+        drain(stream: 1)
+        finish()
     }
 
     private func finishIfDrained() {
-        let drained = lock.withLock { ended && streams.allSatisfy(\.closed) }
+        let drained = lock.withLock { exit != nil && streams.allSatisfy(\.closed) }
         if drained { finish() }
     }
 
     /// Resumes the caller with what was collected (once; later calls do nothing).
-    private func finish(with failure: CommandOutcome? = nil) {
+    private func finish() {
         lock.lock()
-        guard !finished, let continuation else { lock.unlock(); return }
+        guard !finished, let continuation, let exit else { lock.unlock(); return }
         finished = true
         self.continuation = nil
-        let outcome = failure ?? collectedOutcome()
-        let handles = self.handles
+        let outcome = outcome(exit)
+        let open = zip(sources, streams).filter { !$0.1.closed }.map(\.0)
         lock.unlock()
-        for handle in handles {
-            handle.readabilityHandler = nil
-            try? handle.close()
-        }
+        for source in open { source.cancel() }
         continuation.resume(returning: outcome)
     }
 
-    /// The outcome from the collected output and the exit status (called under `lock`).
-    private func collectedOutcome() -> CommandOutcome {
+    /// The outcome from the collected output and how the program ended (under `lock`).
+    private func outcome(_ exit: SpawnedProcess.Exit) -> CommandOutcome {
         switch killed {
         case .timedOut:
             return .failed("\(command) did not finish within \(CappedOutput.seconds(timeout)) and was killed")
@@ -178,25 +194,27 @@ private final class CommandRun: @unchecked Sendable {
         case nil:
             break
         }
-        var stderr = streams[1].text(limit: limit)
-        var exitCode = process.terminationStatus
-        if process.terminationReason == .uncaughtSignal {
-            stderr += (stderr.isEmpty ? "" : "\n") + "[terminated by signal \(exitCode)]"
-            exitCode = -1
+        let stdout = streams[0].text(limit: limit)
+        let stderr = streams[1].text(limit: limit)
+        switch exit {
+        case .exited(let code):
+            return .finished(stdout: stdout, stderr: stderr, exitCode: code)
+        case .signaled(let signal):
+            return .finished(stdout: stdout, stderr: stderr + (stderr.isEmpty ? "" : "\n") + "[terminated by signal \(signal)]",
+                             exitCode: -1)
         }
-        return .finished(stdout: streams[0].text(limit: limit), stderr: stderr, exitCode: exitCode)
     }
 }
 
 /// One output stream of a command: the first bytes up to the limit, and how many more came.
 private struct CappedOutput {
-    var kept = Data()
+    var kept: [UInt8] = []
     var dropped = 0
     var closed = false
 
-    mutating func append(_ data: Data, limit: Int) {
+    mutating func append(_ data: ArraySlice<UInt8>, limit: Int) {
         let room = max(0, limit - kept.count)
-        if room > 0 { kept.append(data.prefix(room)) }
+        if room > 0 { kept.append(contentsOf: data.prefix(room)) }
         dropped += max(0, data.count - room)
     }
 

@@ -79,7 +79,7 @@ struct FilesystemCommands {
         }
         let runner = self.runner, environment = ["PATH": searchPath, "HOME": root.path]
         let outcome = try await context.interruptible {
-            await runner.run(executable, arguments: arguments, in: directory, environment: environment)
+            await runner.run(executable, command: command, arguments: arguments, in: directory, environment: environment)
         }
         return .outcome(.success(outcome.value))
     }
