@@ -58,11 +58,12 @@ import Testing
         let scenario = try RuntimeScenario()
         let world = try FilesystemTestWorld(in: scenario.directory)
         let before = try world.snapshotOutside()
-        let parentBefore = try FileManager.default.contentsOfDirectory(atPath: scenario.directory.path).sorted()
         let actor = try await scenario.startFilesystemActor("""
             path = "\(FilesystemTestWorld.rootSetting)"
             allowed_commands = ["true"]
             """)
+        // The scenario's folder: the world, the actor's component and manifest, the data directory.
+        let parentBefore = try FileManager.default.contentsOfDirectory(atPath: scenario.directory.path).sorted()
         var checked = 0
         for (path, reason) in Self.escapes(world: world) {
             for call in Self.everyOperation(path) {
