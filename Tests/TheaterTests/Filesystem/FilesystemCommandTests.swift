@@ -75,4 +75,28 @@ import Testing
                 == .failed("cannot run ./local-tool: name a program by its bare name (looked up in PATH) or an absolute path"))
         try await scenario.shutdownAndReplay(expectedChains: 2)
     }
+
+    @Test func aNixCommandRunsNixDevelopWithItsWordsAndNoShell() async throws {
+        // A stand-in `nix` first in PATH, printing each argument it gets in brackets.
+        let bin = FileManager.default.temporaryDirectory.appendingPathComponent("theater-fake-nix-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: bin) }
+        let nix = bin.appendingPathComponent("nix")
+        try Data("#!/bin/sh\nfor a in \"$@\"; do echo \"[$a]\"; done\n".utf8).write(to: nix)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: nix.path)
+        let scenario = try RuntimeScenario(environment: ["PATH": bin.path + ":/usr/bin:/bin"])
+        _ = try FilesystemTestWorld(in: scenario.directory)
+        let actor = try await scenario.startFilesystemActor("""
+            path = "\(FilesystemTestWorld.rootSetting)"
+            allowed_commands = ["nix"]
+            """)
+        let reply = try await scenario.call(actor, .executeNix(dir: "sub", command: "  cargo build\t--release;$(id) "))
+        #expect(reply.command == .finished(stdout: "[develop]\n[--command]\n[cargo]\n[build]\n[--release;$(id)]\n",
+                                           stderr: "", exitCode: 0))
+        #expect(try await scenario.call(actor, .executeNix(dir: "", command: " \n ")).error
+                == "execute-nix-command: the command is empty")
+        #expect(try await scenario.call(actor, .executeNix(dir: "/tmp", command: "ls")).error?
+                .hasPrefix("execute-nix-command folder \"/tmp\": absolute paths must lie inside") == true)
+        try await scenario.shutdownAndReplay(expectedChains: 1)
+    }
 }

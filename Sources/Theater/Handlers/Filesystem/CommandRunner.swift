@@ -15,9 +15,9 @@ import Foundation
 ///
 /// The program runs in a process group of its own (`SpawnedProcess`); when it ends, times
 /// out or is cancelled, the whole group is killed, so nothing it started outlives the call.
-/// Waiting suspends the caller without holding a thread: the output and the program's end
-/// arrive through Dispatch sources. Cancelling the calling task (an actor stopped
-/// mid-command) kills the program.
+/// Waiting suspends the caller without holding a thread: a pump on a Dispatch queue reads
+/// the output and checks for the program's end. Cancelling the calling task (an actor
+/// stopped mid-command) kills the program.
 struct CommandRunner: Sendable {
     /// Seconds a command may run before it is killed.
     static let defaultTimeout = 60.0
@@ -69,16 +69,20 @@ struct CommandRunner: Sendable {
     }
 }
 
-/// One running command: collects its output, notices its end, and resumes the waiting
-/// caller exactly once when it has ended and its output is read (or the drain grace is
-/// over). Output is read by Dispatch read sources and the end is polled (`waitpid` with
-/// `WNOHANG`) by a Dispatch timer, all on a private serial queue; the timeout and a
-/// cancellation arrive on other threads, so every field is guarded by `lock`.
+/// One running command: a pump on a private serial queue reads both output streams
+/// (non-blocking) until they would block, checks whether the program ended (`waitpid`
+/// with `WNOHANG`) and whether its time is up, and runs again at once while output flows,
+/// else after `pollInterval`. It resumes the waiting caller exactly once, when the program
+/// has ended and its output is read (or the drain grace is over). No Dispatch source
+/// watches the pipes, so closing them needs no coordination with an event loop.
+///
+/// `terminate` comes from other threads (timeout aside, a cancellation), so the fields it
+/// shares are guarded by `lock`.
 private final class CommandRun: @unchecked Sendable {
     /// Why the program was killed.
     enum KillReason { case timedOut, cancelled }
 
-    /// How often the program's end is checked, in milliseconds.
+    /// How long the pump waits when nothing happened, in milliseconds.
     static let pollInterval = 10
 
     private let lock = NSLock()
@@ -87,11 +91,12 @@ private final class CommandRun: @unchecked Sendable {
     private let limit: Int
     private let timeout: Double
     private let command: String
+    private let deadline: DispatchTime
+    private var drainGrace = 1.0
     private var continuation: CheckedContinuation<CommandOutcome, Never>?
     private var streams = [CappedOutput(), CappedOutput()]
-    private var sources: [DispatchSourceRead] = []
-    private var poller: DispatchSourceTimer?
     private var exit: SpawnedProcess.Exit?
+    private var exitTime: DispatchTime?
     private var finished = false
     private var killed: KillReason?
 
@@ -100,32 +105,14 @@ private final class CommandRun: @unchecked Sendable {
         self.limit = limit
         self.timeout = timeout
         self.command = command
+        self.deadline = .now() + timeout
     }
 
-    /// Starts watching the program; `continuation` is resumed with the outcome.
+    /// Starts pumping; `continuation` is resumed with the outcome.
     func start(_ continuation: CheckedContinuation<CommandOutcome, Never>, drainGrace: Double) {
-        lock.withLock { self.continuation = continuation }
-        for (index, descriptor) in [process.output, process.errors].enumerated() {
-            let source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue)
-            source.setEventHandler { [self] in drain(stream: index) }
-            source.setCancelHandler { close(descriptor) }
-            lock.withLock { sources.append(source) }
-            source.resume()
-        }
-        let poller = DispatchSource.makeTimerSource(queue: queue)
-        poller.schedule(deadline: .now(), repeating: .milliseconds(Self.pollInterval))
-        poller.setEventHandler { [self] in
-            guard let exit = process.reap() else { return }
-            // What the program left running in its process group ends with it.
-            process.killGroup()
-            lock.withLock { self.exit = exit; self.poller = nil }
-            poller.cancel()
-            finishIfDrained()
-            queue.asyncAfter(deadline: .now() + drainGrace) { [self] in drainAllThenFinish() }
-        }
-        lock.withLock { self.poller = poller }
-        poller.resume()
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [self] in terminate(reason: .timedOut) }
+        self.continuation = continuation
+        self.drainGrace = drainGrace
+        queue.async { [self] in pump() }
     }
 
     /// Kills the program and its process group if it is still running.
@@ -137,55 +124,70 @@ private final class CommandRun: @unchecked Sendable {
         process.killGroup()
     }
 
-    /// Reads what is available on one output stream (on `queue`).
-    private func drain(stream: Int) {
-        let descriptor = stream == 0 ? process.output : process.errors
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            guard let source = lock.withLock({ finished || streams[stream].closed ? nil : sources[stream] }) else { return }
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count > 0 {
-                lock.withLock { streams[stream].append(buffer[..<count], limit: limit) }
-                continue
-            }
-            if count < 0 && errno == EINTR { continue }
-            if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return }
-            // The end of the stream (or an error, which ends it too).
-            lock.withLock { streams[stream].closed = true }
-            source.cancel()
-            finishIfDrained()
+    /// One round: read, check for the end and the deadline, finish or schedule the next.
+    private func pump() {
+        var progressed = false
+        for stream in 0..<2 where !streams[stream].closed {
+            progressed = readAvailable(stream) || progressed
+        }
+        let now = DispatchTime.now()
+        if lock.withLock({ exit }) == nil, let ended = process.reap() {
+            // What the program left running in its process group ends with it.
+            process.killGroup()
+            lock.withLock { exit = ended }
+            exitTime = now
+            progressed = true
+        }
+        if now >= deadline { terminate(reason: .timedOut) }
+        if let exitTime, streams.allSatisfy(\.closed) || now >= exitTime + drainGrace {
+            finish()
             return
+        }
+        if progressed {
+            queue.async { [self] in pump() }
+        } else {
+            queue.asyncAfter(deadline: now + .milliseconds(Self.pollInterval)) { [self] in pump() }
         }
     }
 
-    /// After the drain grace (on `queue`): takes what the streams hold now and finishes,
-    /// even if a process that left the program's group still holds a stream open.
-    private func drainAllThenFinish() {
-        drain(stream: 0)
-        drain(stream: 1)
-        finish()
+    /// Reads one stream until it would block or ends; whether anything happened.
+    private func readAvailable(_ stream: Int) -> Bool {
+        let descriptor = stream == 0 ? process.output : process.errors
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        var progressed = false
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count > 0 {
+                streams[stream].append(buffer[..<count], limit: limit)
+                progressed = true
+                continue
+            }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return progressed }
+            // The end of the stream (or an error, which ends it too).
+            streams[stream].closed = true
+            close(descriptor)
+            return true
+        }
     }
 
-    private func finishIfDrained() {
-        let drained = lock.withLock { exit != nil && streams.allSatisfy(\.closed) }
-        if drained { finish() }
-    }
-
-    /// Resumes the caller with what was collected (once; later calls do nothing).
+    /// Closes what is still open and resumes the caller with the outcome.
     private func finish() {
-        lock.lock()
-        guard !finished, let continuation, let exit else { lock.unlock(); return }
-        finished = true
+        for (stream, descriptor) in [process.output, process.errors].enumerated() where !streams[stream].closed {
+            streams[stream].closed = true
+            close(descriptor)
+        }
+        let (exit, killed) = lock.withLock { () -> (SpawnedProcess.Exit?, KillReason?) in
+            finished = true
+            return (self.exit, self.killed)
+        }
+        guard let continuation, let exit else { return }
         self.continuation = nil
-        let outcome = outcome(exit)
-        let open = zip(sources, streams).filter { !$0.1.closed }.map(\.0)
-        lock.unlock()
-        for source in open { source.cancel() }
-        continuation.resume(returning: outcome)
+        continuation.resume(returning: outcome(exit, killed: killed))
     }
 
-    /// The outcome from the collected output and how the program ended (under `lock`).
-    private func outcome(_ exit: SpawnedProcess.Exit) -> CommandOutcome {
+    /// The outcome from the collected output and how the program ended.
+    private func outcome(_ exit: SpawnedProcess.Exit, killed: KillReason?) -> CommandOutcome {
         switch killed {
         case .timedOut:
             return .failed("\(command) did not finish within \(CappedOutput.seconds(timeout)) and was killed")
