@@ -99,4 +99,32 @@ import Testing
                 .hasPrefix("execute-nix-command folder \"/tmp\": absolute paths must lie inside") == true)
         try await scenario.shutdownAndReplay(expectedChains: 1)
     }
+
+    @Test func stoppingTheActorMidCommandKillsTheProgramAndTheRunReplays() async throws {
+        let scenario = try RuntimeScenario()
+        defer { scenario.discard() }
+        _ = try FilesystemTestWorld(in: scenario.directory)
+        let actor = try await scenario.startFilesystemActor("""
+            path = "\(FilesystemTestWorld.rootSetting)"
+            allowed_commands = ["sleep"]
+            """)
+        let runtime = scenario.runtime
+        let pending = Task {
+            try await runtime.request(to: actor.id, FilesystemCall.execute(dir: "", command: "sleep", arguments: ["60"]).request)
+        }
+        try await Task.sleep(nanoseconds: 300_000_000)
+        let started = Date()
+        await runtime.stop(actor.id, reason: "test stop", grace: .milliseconds(200))
+        #expect(Date().timeIntervalSince(started) < 20, "the stop waited for the command")
+        _ = await pending.result
+        let chain = try #require(scenario.chainURLs.first)
+        guard case .identical = try await scenario.replay(chain) else {
+            Issue.record("the run does not replay identically")
+            return
+        }
+        #expect(try scenario.events(at: chain).contains {
+            if case .exportReturn(_, .trapped) = $0 { return true }
+            return false
+        })
+    }
 }

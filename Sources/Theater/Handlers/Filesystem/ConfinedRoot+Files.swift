@@ -135,7 +135,13 @@ extension ConfinedRoot {
         for name in components {
             walked.append(name)
             let next = openat(current, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            let code = errno
+            var code = errno
+            if next < 0 && code == ENOTDIR {
+                // Linux says ENOTDIR for a link too: tell a link (swapped in since the path
+                // was resolved) from a file.
+                var info = stat()
+                if fstatat(current, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFLNK { code = ELOOP }
+            }
             close(current)
             guard next >= 0 else {
                 switch code {

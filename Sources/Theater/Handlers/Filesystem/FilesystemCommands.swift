@@ -78,8 +78,13 @@ struct FilesystemCommands {
             return .outcome(.success(CommandOutcome.failed("cannot run \(command): \(why)").value))
         }
         let runner = self.runner, environment = ["PATH": searchPath, "HOME": root.path]
+        // A stop cuts the wait short: the program is killed and the call fails (recorded as
+        // trapped, like an interrupted sleep).
         let outcome = try await context.interruptible {
-            await runner.run(executable, command: command, arguments: arguments, in: directory, environment: environment)
+            let outcome = await runner.run(executable, command: command, arguments: arguments, in: directory,
+                                           environment: environment)
+            try Task.checkCancellation()
+            return outcome
         }
         return .outcome(.success(outcome.value))
     }
