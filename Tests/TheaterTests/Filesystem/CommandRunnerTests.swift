@@ -22,6 +22,15 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 10)
     }
 
+    @Test func aProgramFloodingItsOutputStillTimesOut() async throws {
+        var runner = CommandRunner()
+        runner.timeout = 0.5
+        let started = Date()
+        let outcome = await runner.run(try locate("yes"), command: "yes", arguments: [], in: folder, environment: environment)
+        #expect(outcome == .failed("yes did not finish within 0.5 s and was killed"))
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+
     @Test func eachOutputStreamIsCappedWithANote() async throws {
         let outcome = await CommandRunner().run(try locate("head"), arguments: ["-c", "1500000", "/dev/zero"],
                                                 in: folder, environment: environment)

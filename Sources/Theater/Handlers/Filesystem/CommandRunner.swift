@@ -76,14 +76,16 @@ struct CommandRunner: Sendable {
 /// has ended and its output is read (or the drain grace is over). No Dispatch source
 /// watches the pipes, so closing them needs no coordination with an event loop.
 ///
-/// `terminate` comes from other threads (timeout aside, a cancellation), so the fields it
-/// shares are guarded by `lock`.
+/// `terminate` also comes from another thread (a cancellation), so the fields it shares
+/// are guarded by `lock`.
 private final class CommandRun: @unchecked Sendable {
     /// Why the program was killed.
     enum KillReason { case timedOut, cancelled }
 
     /// How long the pump waits when nothing happened, in milliseconds.
     static let pollInterval = 10
+    /// The most reads (of 64 KiB) of one stream in one round of the pump.
+    static let readsPerRound = 16
 
     private let lock = NSLock()
     private let queue = DispatchQueue(label: "theater.filesystem.command")
@@ -155,7 +157,9 @@ private final class CommandRun: @unchecked Sendable {
         let descriptor = stream == 0 ? process.output : process.errors
         var buffer = [UInt8](repeating: 0, count: 65_536)
         var progressed = false
-        while true {
+        // A bounded number of reads per round, so a program that floods its output still
+        // has its end and its deadline checked.
+        for _ in 0..<Self.readsPerRound {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count > 0 {
                 streams[stream].append(buffer[..<count], limit: limit)
@@ -169,6 +173,7 @@ private final class CommandRun: @unchecked Sendable {
             close(descriptor)
             return true
         }
+        return progressed
     }
 
     /// Closes what is still open and resumes the caller with the outcome.
