@@ -56,7 +56,9 @@ enum HandlerCatalog {
                 granted.append(EnvironmentHandler.interface(context, config: config, environment: environment))
             case .store:
                 granted.append(StoreHandler.interface(context))
-            case .filesystem, .httpClient, .httpFramework, .process:
+            case .filesystem(let config):
+                granted.append(try FilesystemHandler.interface(context, config: config, environment: environment))
+            case .httpClient, .httpFramework, .process:
                 throw ActorStartError.unsupportedHandler(handler.typeName)
             }
         }

@@ -1,17 +1,20 @@
 import Foundation
 
-/// Settings of the `filesystem` handler: the one folder the actor may use, and
-/// optionally which operations it may perform there.
+/// Settings of the `filesystem` handler: the one folder the actor may use, and the
+/// programs it may run there with `execute-command`.
 ///
 /// ```toml
 /// [[handler]]
 /// type = "filesystem"
-/// path = "data/my-actor"               # a folder, relative to the manifest's folder
-/// # new_dir = true                     # or: a fresh folder made for this actor
-/// allowed_commands = ["read", "write"] # optional; all operations when absent
+/// path = "data/my-actor"               # an existing folder, relative to the manifest's folder
+/// # new_dir = true                     # or: a fresh folder <data dir>/files/<actor id>/
+/// allowed_commands = ["git", "ls"]     # optional; no command may run when absent
 /// ```
 ///
-/// Exactly one of `path` and `new_dir = true` must be given.
+/// Exactly one of `path` and `new_dir = true` must be given. File operations are always
+/// available inside the folder; `allowed_commands` lists programs (bare names looked up
+/// in `PATH`, or absolute paths), never file operations. `execute-nix-command` needs
+/// `"nix"` in the list.
 public struct FilesystemConfig: Sendable, Equatable {
     /// The folder as written in the manifest (after `${VAR}` substitution), or nil with
     /// `newDir`. A relative path is relative to the manifest's folder: resolve it with
@@ -19,7 +22,8 @@ public struct FilesystemConfig: Sendable, Equatable {
     public var path: String?
     /// Whether the runtime makes a new, empty folder for the actor instead of `path`.
     public var newDir: Bool
-    /// The operations or commands the actor may use, or nil for all.
+    /// The programs `execute-command` may run, exactly as the actor names them, or nil
+    /// when it may run none (the secure default).
     public var allowedCommands: [String]?
 
     /// A configuration with the given values.
@@ -42,7 +46,7 @@ public struct FilesystemConfig: Sendable, Equatable {
     init(reading settings: ManifestTableReader) throws(ManifestError) {
         let path = try settings.nonEmptyString("path", example: "path = \"data\"")
         let newDir = try settings.bool("new_dir", example: "new_dir = true") ?? false
-        let commands = try settings.stringArray("allowed_commands", example: "allowed_commands = [\"read\", \"write\"]")
+        let commands = try settings.stringArray("allowed_commands", example: "allowed_commands = [\"git\"]")
         if path != nil && newDir, let node = settings.take("new_dir") {
             throw settings.error(at: node, "path and new_dir = true both choose the actor's folder; keep one of them")
         }

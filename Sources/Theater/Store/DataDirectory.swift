@@ -1,7 +1,8 @@
 import Foundation
 
 /// Where Theater keeps its data: `chains/` (one chain file per actor), `store/` (the
-/// content store) and `stores/` (the actors' own stores). Chosen by `--data-dir`, else `$THEATER_HOME`, else `~/.theater`.
+/// content store), `stores/` (the actors' own stores) and `files/` (actors' fresh folders, made
+/// when first needed). Chosen by `--data-dir`, else `$THEATER_HOME`, else `~/.theater`.
 public struct DataDirectory: Equatable, Sendable {
     /// The data directory itself.
     public let root: URL
@@ -32,6 +33,14 @@ public struct DataDirectory: Equatable, Sendable {
     /// `root/stores`: the stores actors make with the `store` handler, one folder per store
     /// id (see `ActorStores`). Created when the first store is.
     public var actorStoresDirectory: URL { root.appendingPathComponent("stores", isDirectory: true) }
+
+    /// `root/files`: the folders made for actors whose filesystem handler has `new_dir = true`.
+    public var filesDirectory: URL { root.appendingPathComponent("files", isDirectory: true) }
+
+    /// `files/<id>/`: the fresh folder of one actor (its id escaped as in `chainURL`).
+    public func filesURL(actorID: String) -> URL {
+        filesDirectory.appendingPathComponent(DataDirectory.fileName(for: actorID), isDirectory: true)
+    }
 
     /// `chains/<id>.chain`. Characters other than ASCII letters, digits, `-` and `_`
     /// (and so `/`, `..`) are written `%XX`, so that no actor id names a file outside
