@@ -54,7 +54,9 @@ enum HandlerCatalog {
                 granted.append(RandomHandler.interface(context, config: config, seed: randomSeed))
             case .environment(let config):
                 granted.append(EnvironmentHandler.interface(context, config: config, environment: environment))
-            case .store, .filesystem, .httpClient, .httpFramework, .process:
+            case .process(let config):
+                granted.append(ProcessHandler.interface(context, config: config))
+            case .store, .filesystem, .httpClient, .httpFramework:
                 throw ActorStartError.unsupportedHandler(handler.typeName)
             }
         }

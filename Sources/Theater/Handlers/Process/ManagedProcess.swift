@@ -1,0 +1,281 @@
+import ComponentModel
+import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One operating-system process an actor started: the program in its own process group,
+/// its pipes, the pumps that read its output, and the delivery of that output, then of its
+/// exit, to the actor's `process-handlers` exports.
+///
+/// Output is delivered in the order it was read, stdout and stderr interleaved as they
+/// arrived, each stream holding at most `bufferLimit` bytes on the host (the reader pauses
+/// beyond it, so nothing is lost: the program waits on its write). `handle-exit` comes
+/// after all output: once the process ended and both streams reached their end (or, when
+/// a process it left behind keeps a pipe open, `outputGrace` after it ended).
+///
+/// Exit codes: the program's own exit status, or the negated signal number when a signal
+/// ended it (SIGKILL from `os-kill` or the timeout: -9).
+///
+/// Threads: the actor's host calls use the `lock`-guarded status and standard input; the
+/// output machinery lives on the process's serial `queue`.
+final class ManagedProcess: @unchecked Sendable {
+    /// The actor's id for the process (1, 2, 3, ... per actor; never the OS pid).
+    let pid: UInt64
+    /// When it started, in milliseconds since the Unix epoch.
+    let startTime: UInt64
+    /// How long output may still arrive after the process ended (from a process it left
+    /// behind holding the pipe) before `handle-exit` is delivered anyway.
+    static let outputGrace: DispatchTimeInterval = .seconds(2)
+
+    private let process = Process()
+    private let queue: DispatchQueue
+    private let feed: ActorFeed
+    private let bufferLimit: Int
+    private let lock = NSLock()
+    // Guarded by `lock`:
+    private var exitCode: Int32?
+    private var stdinHandle: FileHandle?
+    private var osProcessID: pid_t = 0
+    private var released = false
+    // Used only on `queue`:
+    private var pumps: [OutputPump] = []
+    private var outbox: [(pump: Int, piece: [UInt8])] = []
+    private var outboxHead = 0
+    private var outboxBytes = [0, 0]
+    private var retryDelay = 1
+    private var retryScheduled = false
+    private var exitDelivered = false
+
+    /// Starts `executable` as `request` asks, in `workingDirectory`, delivering its output
+    /// to the actor through `feed`. Throws `ProcessSpawnError.launchFailed` when the
+    /// operating system refuses.
+    init(pid: UInt64, executable: String, request: ProcessSpawnRequest, workingDirectory: String,
+         bufferLimit: Int, feed: ActorFeed) throws {
+        self.pid = pid
+        self.feed = feed
+        self.bufferLimit = max(1, bufferLimit)
+        queue = DispatchQueue(label: "theater.process.\(feed.actorID).\(pid)")
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = request.args
+        process.environment = Dictionary(request.environment.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
+        process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory, isDirectory: true)
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        startTime = TimingHandler.nowMilliseconds()
+        // The pumps exist before the process runs, so that its end (reported on `queue`)
+        // always finds them and waits for their output.
+        let streams = [(ActorExport.handleStdout, output, request.stdoutMode),
+                       (ActorExport.handleStderr, errors, request.stderrMode)]
+        for (index, (export, pipe, mode)) in streams.enumerated() {
+            pumps.append(OutputPump(
+                export: export, handle: pipe.fileHandleForReading,
+                framer: OutputFramer(mode: mode, limit: self.bufferLimit), queue: queue,
+                room: { [unowned self] in self.bufferLimit - self.outboxBytes[index] },
+                emit: { [unowned self] piece in self.enqueue(piece, from: index) },
+                onEnd: { [unowned self] in self.deliverOutbox() }))
+        }
+        let queue = self.queue
+        process.terminationHandler = { [weak self] ended in
+            let code = ended.terminationReason == .uncaughtSignal ? -ended.terminationStatus : ended.terminationStatus
+            queue.async { [weak self] in self?.ended(code: code) }
+        }
+        do {
+            try process.run()
+        } catch {
+            throw ProcessSpawnError.launchFailed(program: request.program, reason: "\(error)")
+        }
+        osProcessID = process.processIdentifier
+        let stdin = input.fileHandleForWriting
+        _ = fcntl(stdin.fileDescriptor, F_SETFL, fcntl(stdin.fileDescriptor, F_GETFL) | O_NONBLOCK)
+        stdinHandle = stdin
+        queue.async { [self] in pumps.forEach { $0.start() } }
+        if let timeout = request.executionTimeout {
+            let milliseconds = Int(min(timeout, UInt64(Int32.max)))
+            queue.asyncAfter(deadline: .now() + .milliseconds(milliseconds)) { [weak self] in self?.kill() }
+        }
+    }
+
+    /// The OS process id (for tests; never shown to the actor).
+    var osPID: pid_t { lock.withLock { osProcessID } }
+
+    /// Whether the process is still running.
+    var isRunning: Bool { lock.withLock { exitCode == nil } }
+
+    /// Whether everything about the process is over: its exit was delivered, or the actor stopped.
+    var isFinished: Bool { lock.withLock { exitDeliveredFlag || released } }
+
+    /// The WIT `process-status` of the process.
+    var status: ComponentValue {
+        let code = lock.withLock { exitCode }
+        return .record([
+            ComponentField("pid", .u64(pid)),
+            ComponentField("running", .bool(code == nil)),
+            ComponentField("exit-code", .option(code.map { .s32($0) })),
+            ComponentField("start-time", .u64(startTime)),
+        ])
+    }
+
+    /// Writes what the standard-input pipe takes now (never waiting) and returns the count;
+    /// an empty `data` closes standard input (the program then reads end of file).
+    func writeStdin(_ data: [UInt8]) throws(HostFunctionError) -> UInt32 {
+        lock.lock()
+        defer { lock.unlock() }
+        guard exitCode == nil else { throw HostFunctionError("process \(pid) has exited") }
+        guard let stdinHandle else { throw HostFunctionError("the standard input of process \(pid) is closed") }
+        if data.isEmpty {
+            try? stdinHandle.close()
+            self.stdinHandle = nil
+            return 0
+        }
+        switch PipeWriter.write(data, to: stdinHandle.fileDescriptor) {
+        case .success(let count): return UInt32(count)
+        case .failure(let error):
+            throw HostFunctionError("cannot write to the standard input of process \(pid): \(error.message)")
+        }
+    }
+
+    /// Sends `signal` to the process (not to what it started).
+    func signal(_ signal: Int32) throws(HostFunctionError) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard exitCode == nil else { throw HostFunctionError("process \(pid) has exited") }
+        if sendSignal(osProcessID, signal) != 0 {
+            throw HostFunctionError("cannot signal process \(pid): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Kills the process and everything in its process group (SIGKILL). Returns false when
+    /// it had already exited.
+    @discardableResult
+    func kill() -> Bool {
+        lock.withLock {
+            guard exitCode == nil, !released else { return false }
+            _ = sendSignal(-osProcessID, SIGKILL)
+            return true
+        }
+    }
+
+    /// The actor stopped: kills the process group (also when the process itself ended but
+    /// left others holding its pipes) and stops reading.
+    func release() {
+        lock.withLock {
+            if !released, exitCode == nil || !exitDeliveredFlag {
+                _ = sendSignal(-osProcessID, SIGKILL)
+            }
+            released = true
+            try? stdinHandle?.close()
+            stdinHandle = nil
+        }
+        queue.async { [self] in
+            exitDelivered = true
+            outbox = []
+            outboxHead = 0
+            pumps.forEach { $0.close() }
+        }
+    }
+
+    /// Set (under `lock`) once `handle-exit` was queued: the process group is gone then.
+    private var exitDeliveredFlag = false
+
+    // MARK: Output delivery (on `queue`)
+
+    private func enqueue(_ piece: [UInt8], from pump: Int) {
+        guard !exitDelivered else { return }
+        outbox.append((pump, piece))
+        outboxBytes[pump] += piece.count
+        deliverOutbox()
+    }
+
+    /// Hands waiting pieces to the actor, oldest first, while its mailbox has room; then,
+    /// when the process ended and its output is all delivered, its exit.
+    private func deliverOutbox() {
+        guard !exitDelivered else { return }
+        while outboxHead < outbox.count {
+            let (pump, piece) = outbox[outboxHead]
+            switch feed.deliver(pumps[pump].export, [.u64(pid), .bytes(piece)]) {
+            case .queued:
+                takeFirstFromOutbox()
+                outboxBytes[pump] -= piece.count
+                retryDelay = 1
+                pumps[pump].resume()
+            case .busy:
+                scheduleRetry()
+                return
+            case .gone:
+                abandon()
+                return
+            }
+        }
+        let code = lock.withLock { exitCode }
+        guard let code, pumps.allSatisfy(\.ended) else { return }
+        switch feed.deliver(.handleExit, [.u64(pid), .s32(code)]) {
+        case .queued:
+            exitDelivered = true
+            lock.withLock { exitDeliveredFlag = true; stdinHandle = nil }
+        case .busy: scheduleRetry()
+        case .gone: abandon()
+        }
+    }
+
+    /// Drops the oldest piece (delivered), compacting the array now and then.
+    private func takeFirstFromOutbox() {
+        outbox[outboxHead].piece = []
+        outboxHead += 1
+        if outboxHead == outbox.count {
+            outbox.removeAll(keepingCapacity: true)
+            outboxHead = 0
+        } else if outboxHead >= 1024 && outboxHead * 2 >= outbox.count {
+            outbox.removeFirst(outboxHead)
+            outboxHead = 0
+        }
+    }
+
+    /// Tries again soon (1 ms, doubling up to 50 ms while the actor stays busy).
+    private func scheduleRetry() {
+        guard !retryScheduled else { return }
+        retryScheduled = true
+        queue.asyncAfter(deadline: .now() + .milliseconds(retryDelay)) { [self] in
+            retryScheduled = false
+            deliverOutbox()
+        }
+        retryDelay = min(retryDelay * 2, 50)
+    }
+
+    /// The actor is gone: nothing more can be delivered.
+    private func abandon() {
+        exitDelivered = true
+        outbox = []
+        outboxHead = 0
+        pumps.forEach { $0.close() }
+        kill()
+    }
+
+    /// The process ended with `code`: delivers the exit once the output is in (or after the grace).
+    private func ended(code: Int32) {
+        lock.withLock {
+            exitCode = code
+            try? stdinHandle?.close()
+            stdinHandle = nil
+        }
+        deliverOutbox()
+        if !pumps.allSatisfy(\.ended) {
+            queue.asyncAfter(deadline: .now() + Self.outputGrace) { [self] in
+                // What the process left behind still holds its pipes: it goes with it.
+                if !pumps.allSatisfy(\.ended) { lock.withLock { _ = sendSignal(-osProcessID, SIGKILL) } }
+                pumps.forEach { $0.close() }
+                deliverOutbox()
+            }
+        }
+    }
+}
+
+/// `kill(2)`, named apart from `ManagedProcess.kill()`.
+private func sendSignal(_ target: pid_t, _ signal: Int32) -> Int32 {
+    kill(target, signal)
+}
