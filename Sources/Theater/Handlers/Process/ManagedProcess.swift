@@ -15,13 +15,15 @@ import Darwin
 /// arrived, each stream holding at most `bufferLimit` bytes on the host (the reader pauses
 /// beyond it, so nothing is lost: the program waits on its write). `handle-exit` comes
 /// after all output: once the process ended and both streams reached their end (or, when
-/// a process it left behind keeps a pipe open, `outputGrace` after it ended).
+/// a process it left behind keeps a pipe open without writing, `outputGrace` after that;
+/// see `watchForLeftBehindWriters`).
 ///
 /// Exit codes: the program's own exit status, or the negated signal number when a signal
 /// ended it (SIGKILL from `os-kill` or the timeout: -9).
 ///
-/// Threads: the actor's host calls use the `lock`-guarded status and standard input; the
-/// output machinery lives on the process's serial `queue`.
+/// Threads: the actor's host calls use the `lock`-guarded status and standard input; each
+/// output stream is read on a thread of its own (`OutputPump`); the delivery to the actor
+/// (outbox, retries, exit) lives on the process's serial `queue`.
 final class ManagedProcess: @unchecked Sendable {
     /// The actor's id for the process (1, 2, 3, ... per actor; never the OS pid).
     let pid: UInt64
@@ -45,7 +47,6 @@ final class ManagedProcess: @unchecked Sendable {
     private var pumps: [OutputPump] = []
     private var outbox: [(pump: Int, piece: [UInt8])] = []
     private var outboxHead = 0
-    private var outboxBytes = [0, 0]
     private var retryDelay = 1
     private var retryScheduled = false
     private var exitDelivered = false
@@ -75,8 +76,7 @@ final class ManagedProcess: @unchecked Sendable {
         for (index, (export, pipe, mode)) in streams.enumerated() {
             pumps.append(OutputPump(
                 export: export, handle: pipe.fileHandleForReading,
-                framer: OutputFramer(mode: mode, limit: self.bufferLimit), queue: queue,
-                room: { [unowned self] in self.bufferLimit - self.outboxBytes[index] },
+                framer: OutputFramer(mode: mode, limit: self.bufferLimit), limit: self.bufferLimit, queue: queue,
                 emit: { [unowned self] piece in self.enqueue(piece, from: index) },
                 onEnd: { [unowned self] in self.deliverOutbox() }))
         }
@@ -86,7 +86,7 @@ final class ManagedProcess: @unchecked Sendable {
             queue.async { [weak self] in self?.ended(code: code) }
         }
         do {
-            try process.run()
+            try Self.withSignalsUnblocked { try process.run() }
         } catch {
             throw ProcessSpawnError.launchFailed(program: request.program, reason: "\(error)")
         }
@@ -94,7 +94,7 @@ final class ManagedProcess: @unchecked Sendable {
         let stdin = input.fileHandleForWriting
         _ = fcntl(stdin.fileDescriptor, F_SETFL, fcntl(stdin.fileDescriptor, F_GETFL) | O_NONBLOCK)
         stdinHandle = stdin
-        queue.async { [self] in pumps.forEach { $0.start() } }
+        pumps.forEach { $0.start() }
         if let timeout = request.executionTimeout {
             let milliseconds = Int(min(timeout, UInt64(Int32.max)))
             queue.asyncAfter(deadline: .now() + .milliseconds(milliseconds)) { [weak self] in self?.kill() }
@@ -176,7 +176,7 @@ final class ManagedProcess: @unchecked Sendable {
             exitDelivered = true
             outbox = []
             outboxHead = 0
-            pumps.forEach { $0.close() }
+            pumps.forEach { $0.abandon() }
         }
     }
 
@@ -188,7 +188,6 @@ final class ManagedProcess: @unchecked Sendable {
     private func enqueue(_ piece: [UInt8], from pump: Int) {
         guard !exitDelivered else { return }
         outbox.append((pump, piece))
-        outboxBytes[pump] += piece.count
         deliverOutbox()
     }
 
@@ -201,9 +200,8 @@ final class ManagedProcess: @unchecked Sendable {
             switch feed.deliver(pumps[pump].export, [.u64(pid), .bytes(piece)]) {
             case .queued:
                 takeFirstFromOutbox()
-                outboxBytes[pump] -= piece.count
                 retryDelay = 1
-                pumps[pump].resume()
+                pumps[pump].delivered(piece.count)
             case .busy:
                 scheduleRetry()
                 return
@@ -223,6 +221,18 @@ final class ManagedProcess: @unchecked Sendable {
         }
     }
 
+    /// Runs `body` (the spawn) with no signal blocked on this thread: a program inherits the
+    /// signal mask of the thread that starts it, and the runtime's worker threads block most
+    /// signals, which would leave the program deaf to SIGTERM, SIGINT and `os-signal`.
+    private static func withSignalsUnblocked<T>(_ body: () throws -> T) rethrows -> T {
+        var none = sigset_t()
+        sigemptyset(&none)
+        var previous = sigset_t()
+        pthread_sigmask(SIG_SETMASK, &none, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        return try body()
+    }
+
     /// Drops the oldest piece (delivered), compacting the array now and then.
     private func takeFirstFromOutbox() {
         outbox[outboxHead].piece = []
@@ -236,7 +246,7 @@ final class ManagedProcess: @unchecked Sendable {
         }
     }
 
-    /// Tries again soon (1 ms, doubling up to 50 ms while the actor stays busy).
+    /// Tries again soon (1 ms, doubling up to 20 ms while the actor stays busy).
     private func scheduleRetry() {
         guard !retryScheduled else { return }
         retryScheduled = true
@@ -244,7 +254,7 @@ final class ManagedProcess: @unchecked Sendable {
             retryScheduled = false
             deliverOutbox()
         }
-        retryDelay = min(retryDelay * 2, 50)
+        retryDelay = min(retryDelay * 2, 20)
     }
 
     /// The actor is gone: nothing more can be delivered.
@@ -252,7 +262,7 @@ final class ManagedProcess: @unchecked Sendable {
         exitDelivered = true
         outbox = []
         outboxHead = 0
-        pumps.forEach { $0.close() }
+        pumps.forEach { $0.abandon() }
         kill()
     }
 
@@ -264,13 +274,27 @@ final class ManagedProcess: @unchecked Sendable {
             stdinHandle = nil
         }
         deliverOutbox()
-        if !pumps.allSatisfy(\.ended) {
-            queue.asyncAfter(deadline: .now() + Self.outputGrace) { [self] in
-                // What the process left behind still holds its pipes: it goes with it.
-                if !pumps.allSatisfy(\.ended) { lock.withLock { _ = sendSignal(-osProcessID, SIGKILL) } }
-                pumps.forEach { $0.close() }
-                deliverOutbox()
-            }
+        watchForLeftBehindWriters(lastBytesRead: -1)
+    }
+
+    /// After the process ended, its pipes normally reach their end at once; when one stays
+    /// open without output for `outputGrace` (a process it started keeps it), that process
+    /// group is killed and the streams are closed so that `handle-exit` can follow. A stream
+    /// that is still being drained (paused for the actor, or read from since the last look)
+    /// is left alone.
+    private func watchForLeftBehindWriters(lastBytesRead: Int) {
+        guard !pumps.allSatisfy(\.ended), !exitDelivered else { return }
+        let read = pumps.reduce(0) { $0 + $1.bytesRead }
+        let draining = pumps.contains { !$0.ended && $0.isWaitingForRoom } || read != lastBytesRead
+            || outboxHead < outbox.count
+        if !draining {
+            lock.withLock { _ = sendSignal(-osProcessID, SIGKILL) }
+            pumps.forEach { $0.abandon() }
+            deliverOutbox()
+            return
+        }
+        queue.asyncAfter(deadline: .now() + Self.outputGrace) { [self] in
+            watchForLeftBehindWriters(lastBytesRead: read)
         }
     }
 }
