@@ -22,8 +22,9 @@ import Darwin
 /// ended it (SIGKILL from `os-kill` or the timeout: -9).
 ///
 /// Threads: the actor's host calls use the `lock`-guarded status and standard input; each
-/// output stream is read on a thread of its own (`OutputPump`); the delivery to the actor
-/// (outbox, retries, exit) lives on the process's serial `queue`.
+/// output stream is read on a thread of its own (`OutputPump`), and another waits for the
+/// exit (`ProcessExitWatcher`); the delivery to the actor (outbox, retries, exit) lives on
+/// the process's serial `queue`.
 final class ManagedProcess: @unchecked Sendable {
     /// The actor's id for the process (1, 2, 3, ... per actor; never the OS pid).
     let pid: UInt64
@@ -80,11 +81,6 @@ final class ManagedProcess: @unchecked Sendable {
                 emit: { [unowned self] piece in self.enqueue(piece, from: index) },
                 onEnd: { [unowned self] in self.deliverOutbox() }))
         }
-        let queue = self.queue
-        process.terminationHandler = { [weak self] ended in
-            let code = ended.terminationReason == .uncaughtSignal ? -ended.terminationStatus : ended.terminationStatus
-            queue.async { [weak self] in self?.ended(code: code) }
-        }
         do {
             try Self.withSignalsUnblocked { try process.run() }
         } catch {
@@ -95,6 +91,13 @@ final class ManagedProcess: @unchecked Sendable {
         _ = fcntl(stdin.fileDescriptor, F_SETFL, fcntl(stdin.fileDescriptor, F_GETFL) | O_NONBLOCK)
         stdinHandle = stdin
         pumps.forEach { $0.start() }
+        let queue = self.queue, started = self.process
+        let watcher = Thread { [weak self] in
+            let code = ProcessExitWatcher.waitForExit(of: started)
+            queue.async { [weak self] in self?.ended(code: code) }
+        }
+        watcher.stackSize = OutputPump.threadStackSize
+        watcher.start()
         if let timeout = request.executionTimeout {
             let milliseconds = Int(min(timeout, UInt64(Int32.max)))
             queue.asyncAfter(deadline: .now() + .milliseconds(milliseconds)) { [weak self] in self?.kill() }
