@@ -94,12 +94,15 @@ import Testing
         let marker = "31.\(Int.random(in: 100...999))"
         _ = try await run.spawn("sleep", [marker]).get()
         _ = try await run.spawn("sh", ["-c", "sleep \(marker)1 & sleep \(marker)2; wait"]).get()
+        // A program that leaves a process behind, detached from its pipes, and exits.
+        let detaching = try await run.spawn("sh", ["-c", "sleep \(marker)3 > /dev/null 2>&1 &"]).get()
+        #expect(ProcessScenario.exitCode(detaching, in: try await run.waitForExit(detaching)) == 0)
         var pids: [pid_t] = []
         let found = await run.scenario.eventually(seconds: 10) {
             pids = OSProcesses.children(withArgumentPrefix: marker)
-            return pids.count == 3
+            return pids.count == 4
         }
-        #expect(found, "three sleeps are running: \(pids)")
+        #expect(found, "four sleeps are running: \(pids)")
         await run.scenario.runtime.stop(run.actor.id, reason: "test stops the actor")
         let gone = await run.scenario.eventually(seconds: 10) { pids.allSatisfy { !OSProcesses.isAlive($0) } }
         #expect(gone, "every process of the actor died: \(pids.filter(OSProcesses.isAlive))")

@@ -43,6 +43,7 @@ final class ManagedProcess: @unchecked Sendable {
     private var exitCode: Int32?
     private var stdinHandle: FileHandle?
     private var osProcessID: pid_t = 0
+    private var group = ProcessGroup(leader: 0)
     private var released = false
     // Used only on `queue`:
     private var pumps: [OutputPump] = []
@@ -78,8 +79,8 @@ final class ManagedProcess: @unchecked Sendable {
             pumps.append(OutputPump(
                 export: export, handle: pipe.fileHandleForReading,
                 framer: OutputFramer(mode: mode, limit: self.bufferLimit), limit: self.bufferLimit, queue: queue,
-                emit: { [unowned self] piece in self.enqueue(piece, from: index) },
-                onEnd: { [unowned self] in self.deliverOutbox() }))
+                emit: { [weak self] piece in self?.enqueue(piece, from: index) },
+                onEnd: { [weak self] in self?.deliverOutbox() }))
         }
         do {
             try Self.withSignalsUnblocked { try process.run() }
@@ -87,6 +88,7 @@ final class ManagedProcess: @unchecked Sendable {
             throw ProcessSpawnError.launchFailed(program: request.program, reason: "\(error)")
         }
         osProcessID = process.processIdentifier
+        group = ProcessGroup(leader: osProcessID)
         let stdin = input.fileHandleForWriting
         _ = fcntl(stdin.fileDescriptor, F_SETFL, fcntl(stdin.fileDescriptor, F_GETFL) | O_NONBLOCK)
         stdinHandle = stdin
@@ -159,18 +161,17 @@ final class ManagedProcess: @unchecked Sendable {
     func kill() -> Bool {
         lock.withLock {
             guard exitCode == nil, !released else { return false }
-            _ = sendSignal(-osProcessID, SIGKILL)
+            group.killAll()
             return true
         }
     }
 
-    /// The actor stopped: kills the process group (also when the process itself ended but
-    /// left others holding its pipes) and stops reading.
+    /// The actor stopped: kills the process group (also when the program itself ended: what
+    /// it left behind goes with it) and stops delivering.
     func release() {
         lock.withLock {
-            if !released, exitCode == nil || !exitDeliveredFlag {
-                _ = sendSignal(-osProcessID, SIGKILL)
-            }
+            // Also after the exit: what the program left behind (in its group) goes too.
+            if !released { group.killAll() }
             released = true
             try? stdinHandle?.close()
             stdinHandle = nil
@@ -183,7 +184,7 @@ final class ManagedProcess: @unchecked Sendable {
         }
     }
 
-    /// Set (under `lock`) once `handle-exit` was queued: the process group is gone then.
+    /// Set (under `lock`) once `handle-exit` was queued.
     private var exitDeliveredFlag = false
 
     // MARK: Output delivery (on `queue`)
@@ -291,7 +292,7 @@ final class ManagedProcess: @unchecked Sendable {
         let draining = pumps.contains { !$0.ended && $0.isWaitingForRoom } || read != lastBytesRead
             || outboxHead < outbox.count
         if !draining {
-            lock.withLock { _ = sendSignal(-osProcessID, SIGKILL) }
+            lock.withLock { group.killAll() }
             pumps.forEach { $0.abandon() }
             deliverOutbox()
             return
