@@ -3,7 +3,7 @@ import ComponentModel
 /// An `os-spawn` request: the actor's `process-config`, decoded and checked for values the
 /// handler cannot use (empty program, NUL bytes, malformed variables, a chunked mode
 /// without a chunk size). What it may run and where is checked by `ProcessPermissions`.
-struct ProcessSpawnRequest: Equatable {
+struct ProcessSpawnRequest {
     /// The program as the actor wrote it: a bare name (searched on the host's PATH), or a
     /// path (relative paths are relative to the manifest's folder).
     var program: String
@@ -11,7 +11,8 @@ struct ProcessSpawnRequest: Equatable {
     var args: [String]
     /// The working folder as written, if given.
     var cwd: String?
-    /// The process's whole environment, in order (nothing of the host's is inherited).
+    /// The process's whole environment (nothing of the host's is inherited); when a name
+    /// repeats, the last value counts.
     var environment: [(name: String, value: String)]
     /// `buffer-size` as given (0: the handler's `max_output_buffer`).
     var bufferSize: UInt32
@@ -21,14 +22,6 @@ struct ProcessSpawnRequest: Equatable {
     var stderrMode: OutputMode
     /// `execution-timeout` in milliseconds, if given.
     var executionTimeout: UInt64?
-
-    static func == (lhs: ProcessSpawnRequest, rhs: ProcessSpawnRequest) -> Bool {
-        lhs.program == rhs.program && lhs.args == rhs.args && lhs.cwd == rhs.cwd
-            && lhs.environment.map(\.name) == rhs.environment.map(\.name)
-            && lhs.environment.map(\.value) == rhs.environment.map(\.value)
-            && lhs.bufferSize == rhs.bufferSize && lhs.stdoutMode == rhs.stdoutMode
-            && lhs.stderrMode == rhs.stderrMode && lhs.executionTimeout == rhs.executionTimeout
-    }
 
     /// The output buffer per stream: `buffer-size`, at most `maxOutputBuffer` (0 means
     /// `maxOutputBuffer`).
