@@ -106,9 +106,6 @@ final class ManagedProcess: @unchecked Sendable {
         }
     }
 
-    /// The OS process id (for tests; never shown to the actor).
-    var osPID: pid_t { lock.withLock { osProcessID } }
-
     /// Whether the process is still running.
     var isRunning: Bool { lock.withLock { exitCode == nil } }
 
