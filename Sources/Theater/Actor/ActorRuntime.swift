@@ -134,6 +134,10 @@ public actor ActorRuntime {
         }
     }
 
+    /// How many messages wait in the mailbox. Handlers that feed an actor a stream (process
+    /// output) pace themselves on it instead of filling the mailbox.
+    nonisolated var backlog: Int { queued.load(ordering: .relaxed) }
+
     /// Records that a message was refused (too large, mailbox full) in the actor's chain;
     /// during a call, once the call has returned.
     func recordRejection(_ error: MessageError) {

@@ -58,7 +58,9 @@ enum HandlerCatalog {
                 granted.append(StoreHandler.interface(context))
             case .filesystem(let config):
                 granted.append(try FilesystemHandler.interface(context, config: config, environment: environment))
-            case .httpClient, .httpFramework, .process:
+            case .process(let config):
+                granted.append(ProcessHandler.interface(context, config: config))
+            case .httpClient, .httpFramework:
                 throw ActorStartError.unsupportedHandler(handler.typeName)
             }
         }

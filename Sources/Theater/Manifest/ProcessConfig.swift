@@ -9,17 +9,19 @@
 /// max_output_buffer = 1048576     # bytes of stdout/stderr buffered per process (default 1 MiB)
 /// allowed_programs = ["git", "ls"] # optional; any program when absent
 /// allowed_paths = ["workdir"]      # optional; working folders the processes may use
+///                                  # (the manifest's folder only when absent)
 /// ```
+/// How the `process` handler applies them: `ProcessHandler`, `ProcessPermissions`.
 public struct ProcessConfig: Sendable, Equatable {
     /// How many of the actor's processes may run at the same time (default 10).
     public var maxProcesses: Int
-    /// How many bytes of a process's output are buffered before the actor handles
-    /// them (default 1 MiB).
+    /// How many bytes of a process's output (per stream) may wait on the host for the actor
+    /// to handle them (default 1 MiB); a spawn's `buffer-size` can only lower it.
     public var maxOutputBuffer: Int
     /// The programs the actor may start, or nil for any.
     public var allowedPrograms: [String]?
-    /// The working folders processes may run in (relative to the manifest's folder),
-    /// or nil for any.
+    /// The working folders processes may run in and below (relative to the manifest's
+    /// folder, symlinks followed), or nil for the manifest's folder only.
     public var allowedPaths: [String]?
 
     /// The default number of processes at once.
