@@ -19,8 +19,8 @@ import Testing
         let started = Date()
         let outcome = await runner.run(try locate("sleep"), arguments: ["20"], in: folder, environment: environment)
         #expect(outcome == .failed("\(try locate("sleep")) did not finish within 0.3 s and was killed"))
-        // Loose (the machine is shared): what matters is that it ends well before the 30 s sleep.
-        #expect(Date().timeIntervalSince(started) < 25)
+        // Loose (the machine is shared): what matters is that it ends well before the 20 s sleep.
+        #expect(Date().timeIntervalSince(started) < 15)
     }
 
     @Test func aProgramFloodingItsOutputStillTimesOut() async throws {
@@ -29,7 +29,7 @@ import Testing
         let started = Date()
         let outcome = await runner.run(try locate("yes"), command: "yes", arguments: [], in: folder, environment: environment)
         #expect(outcome == .failed("yes did not finish within 0.5 s and was killed"))
-        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(Date().timeIntervalSince(started) < 20)
     }
 
     @Test func eachOutputStreamIsCappedWithANote() async throws {
@@ -50,7 +50,7 @@ import Testing
         let started = Date()
         let outcome = await CommandRunner().run(try locate("sh"), arguments: ["-c", "sleep 30 & echo $!"],
                                                 in: folder, environment: environment)
-        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(Date().timeIntervalSince(started) < 20)
         guard case .finished(let stdout, "", 0) = outcome, let background = Int32(stdout.dropLast()) else {
             Issue.record("unexpected outcome \(outcome)")
             return
@@ -73,7 +73,8 @@ import Testing
         try await Task.sleep(nanoseconds: 200_000_000)
         task.cancel()
         #expect(await task.value == .failed("\(sleep) was killed because the actor stopped"))
-        #expect(Date().timeIntervalSince(started) < 10)
+        // Loose (the machine is shared): what matters is that it ends well before the 30 s sleep.
+        #expect(Date().timeIntervalSince(started) < 25)
     }
 
     @Test func aSignalEndsWithExitCodeMinusOneAndANote() async throws {
