@@ -3,7 +3,10 @@ import Theater
 
 // theater-actor-bench: how fast the actor layer is, measured on release builds.
 //
-//   swift run -c release theater-actor-bench [--messages N] [--runs R]
+//   swift run -c release theater-actor-bench [--messages N] [--runs R] [--limits TOML]
+//
+// --limits adds lines to the actors' [limits] table, to measure what a limit costs, e.g.
+// --limits 'fuel_per_call = "unlimited"' (fuel still metered, in slices, for the deadline).
 //
 // Reports, each as the median of R runs:
 //   - sends per second into one actor (handle-send, 8-byte state), chain persisted;
@@ -29,6 +32,7 @@ func manifest(_ name: String, component: String, limits: String = "") throws -> 
     [limits]
     mailbox_length = 2000000
     \(limits)
+    \(options.limits)
     """
     return try ActorManifest.parse(text: text, fileName: "\(name).toml", baseDirectory: workspace, environment: [:])
 }
@@ -140,6 +144,8 @@ struct BenchOptions {
     var runs = 3
     /// Only the send benchmark (for profiling).
     var sendsOnly = false
+    /// Extra `[limits]` lines for every actor.
+    var limits = ""
 
     static func parse(_ arguments: [String]) -> BenchOptions {
         var options = BenchOptions()
@@ -150,8 +156,9 @@ struct BenchOptions {
             case "--messages": options.messages = max(100, Int(value) ?? options.messages); index += 1
             case "--runs": options.runs = max(1, Int(value) ?? options.runs); index += 1
             case "--sends-only": options.sendsOnly = true; index -= 0
+            case "--limits": options.limits = value; index += 1
             default:
-                FileHandle.standardError.write(Data("usage: theater-actor-bench [--messages N] [--runs R] [--sends-only]\n".utf8))
+                FileHandle.standardError.write(Data("usage: theater-actor-bench [--messages N] [--runs R] [--sends-only] [--limits TOML]\n".utf8))
                 exit(2)
             }
             index += 1
