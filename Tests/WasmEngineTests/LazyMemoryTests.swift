@@ -35,8 +35,9 @@ import Testing
         #expect(reserved >= Self.grownBytes)
         let resident = try #require(ResidentMemory.residentBytes(base, reserved))
         #expect(resident <= 65536, "a fresh 3.9 GB memory has \(resident) resident bytes")
+        // A loose cross-check (other tests run in the same process at the same time).
         let residentGrowth = ResidentMemory.processResidentBytes() - residentBefore
-        #expect(residentGrowth < 256 << 20, "the process grew by \(residentGrowth) bytes")
+        #expect(residentGrowth < 1 << 30, "the process grew by \(residentGrowth) bytes")
     }
 
     @Test func grownPagesReadAsZeroAndTheLastByteIsWritable() throws {
