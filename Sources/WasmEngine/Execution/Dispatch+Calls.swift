@@ -51,7 +51,10 @@ func enterFunction(_ callee: Int, _ ip: CodePointer, _ fp: Slots, _ memory: Unsa
     }
     var start = code
     if start.pointee.op == .fuel {
-        guard charge(start.pointee.imm, context) else { return outOfFuel(ip, fp, context) }
+        // Out of fuel on entry: the frame stays entered (it holds the call's unit and fp, from
+        // which the driver retries the call if `Store.onFuelExhausted` refuels); a plain
+        // `trap` keeps this handler's machine code as small as without the hook.
+        guard charge(start.pointee.imm, context) else { return trap(.outOfFuel, context) }
         start += 1
     }
     let parameterCount = entry.pointee.parameterCount

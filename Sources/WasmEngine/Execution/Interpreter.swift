@@ -90,6 +90,9 @@ struct ExecutionContext {
     /// The fuel left (metered stores; the store's `fuel` while running).
     var fuel: UInt64
     var trap: TrapReason = .unreachable
+    /// Set with an `.outOfFuel` trap at a `fuel` unit (`ip` is that unit); clear when it
+    /// is a call's entry charge that failed (see `Store.refuel`).
+    var outOfFuelAtUnit = false
 }
 
 /// Continues with the handler of unit `ip`: a tail call in optimized builds, a return to
@@ -124,13 +127,13 @@ func trap(_ reason: TrapReason, _ context: ContextPointer) -> Exit {
     return .trapped
 }
 
-/// Leaves the chain with an `.outOfFuel` trap at unit `ip`, a `fuel` unit or a call whose
-/// callee's entry charge failed (with the callee's frame entered). Keeps `ip` and `fp`, so
-/// that the driver can make the charge again once `Store.onFuelExhausted` has refueled.
+/// Leaves the chain with an `.outOfFuel` trap at `fuel` unit `ip`, keeping `ip` and `fp`
+/// so that the driver can run the unit again once `Store.onFuelExhausted` has refueled.
 @inline(never)
 func outOfFuel(_ ip: CodePointer, _ fp: Slots, _ context: ContextPointer) -> Exit {
     context.pointee.ip = ip
     context.pointee.fp = fp
+    context.pointee.outOfFuelAtUnit = true
     context.pointee.trap = .outOfFuel
     return .trapped
 }
@@ -204,10 +207,11 @@ extension Store {
         }
     }
 
-    /// Asks `onFuelExhausted` for fuel after a charge failed (see `outOfFuel`). When it
-    /// gives some, prepares the context to make the charge again and returns true: a
-    /// `fuel` unit simply runs again; a call's callee frame is left again (its entry
-    /// charge comes first, so nothing else of the entry happened) and the call runs again.
+    /// Asks `onFuelExhausted` for fuel after a charge failed. When it gives some, prepares
+    /// the context to make the charge again and returns true: a `fuel` unit (see
+    /// `outOfFuel`) simply runs again; after a failed entry charge, the callee's frame is
+    /// left again (the charge comes first in `enterFunction`, so nothing else of the entry
+    /// happened) and the call unit, found through that frame's return record, runs again.
     private func refuel(_ context: ContextPointer) -> Bool {
         guard let hook = onFuelExhausted else { return false }
         fuel = context.pointee.fuel
@@ -222,12 +226,15 @@ extension Store {
         let (sum, overflow) = fuel.addingReportingOverflow(added)
         fuel = overflow ? .max : sum
         context.pointee.fuel = fuel
-        let op = context.pointee.ip.pointee.op
-        if op != .fuel && op != .fuelSkip {
+        if context.pointee.outOfFuelAtUnit {
+            context.pointee.outOfFuelAtUnit = false
+        } else {
             let top = context.pointee.frameTop - 1
             context.pointee.frameTop = top
             context.pointee.function = top.pointee.function
             context.pointee.memory = top.pointee.memory.unsafelyUnwrapped
+            context.pointee.ip = top.pointee.code.unsafelyUnwrapped - 1
+            context.pointee.fp = top.pointee.fp
         }
         return true
     }
