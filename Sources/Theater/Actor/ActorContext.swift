@@ -63,14 +63,15 @@ extension ActorContext {
         let task = Task { try await wait() }
         interruptWait = { task.cancel() }
         defer { interruptWait = nil }
-        guard let deadline = callBudget?.currentDeadline else { return try await task.value }
+        guard let deadline = callBudget?.currentDeadline, let deadlines = runtime?.waitDeadlines else {
+            return try await task.value
+        }
         let expired = CallInterruption()
-        let timer = Task {
-            try await Task.sleep(until: deadline, clock: .continuous)
+        let token = deadlines.register(deadline) {
             expired.request()
             task.cancel()
         }
-        defer { timer.cancel() }
+        defer { deadlines.unregister(token) }
         let value: T
         do {
             value = try await task.value

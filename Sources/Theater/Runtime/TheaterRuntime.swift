@@ -29,6 +29,8 @@ public final class TheaterRuntime: @unchecked Sendable {
     let supervision = SupervisionTree()
     /// Mailbox items queued or being handled, across all actors.
     let activity = RuntimeActivity()
+    /// The deadlines of the host calls waiting in any actor.
+    let waitDeadlines = WaitDeadlines()
 
     private let lock = NSLock()
     private var actors: [String: ActorRuntime] = [:]
