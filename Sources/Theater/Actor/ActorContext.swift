@@ -45,16 +45,6 @@ final class ActorContext {
 }
 
 extension ActorContext {
-    /// Queues a call of one of the actor's own handler exports (process output, a child's
-    /// exit, ...), behind the messages already waiting. Does nothing in replay (no runtime),
-    /// where the chain makes the calls. Fails when the mailbox is full or the actor stopped.
-    @discardableResult
-    func deliverToSelf(_ export: ActorExport, _ parameters: [ComponentValue]) -> MessageError? {
-        guard let runtime else { return nil }
-        guard let actor = runtime.actor(actorID) else { return .actorStopped(actorID) }
-        return actor.deliver(.handlerCall(export, parameters))
-    }
-
     /// Runs a host call's wait (a sleep, a request) so that a stop can cut it short: it runs
     /// as a child task that `interruptWait` cancels. Only waiting calls pay for the task.
     /// The wait also ends when the call's deadline (`call_deadline_ms`) passes: the host call
