@@ -19,6 +19,8 @@ public actor ActorRuntime {
     public nonisolated let parentID: String?
     /// The actor's chain file (nil with recording off).
     public nonisolated let chainURL: URL?
+    /// Its chain events as they are recorded, for subscribers.
+    public nonisolated let events: ActorEventFeed
     nonisolated let messageSizeLimit: UInt64
     nonisolated let mailboxLimit: Int
     private nonisolated let mailbox: AsyncStream<MailboxItem>.Continuation
@@ -55,6 +57,7 @@ public actor ActorRuntime {
         mailboxLimit = core.limits.mailboxLength
         (stream, mailbox) = AsyncStream<MailboxItem>.makeStream(bufferingPolicy: .bufferingOldest(max(1, core.limits.mailboxLength)))
         self.core = core
+        events = core.context.recorder.feed ?? ActorEventFeed()
         interruption = core.instance.budget.interruption
         self.onStop = onStop
     }
@@ -260,6 +263,7 @@ public actor ActorRuntime {
         let recorder = core.context.recorder
         try? recorder.record(.actorStopped(reason: exit.reason))
         try? recorder.close()
+        events.finish()
         onStop(self, exit)
     }
 

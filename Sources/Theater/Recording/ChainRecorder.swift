@@ -41,6 +41,8 @@ public final class ChainRecorder {
 
     /// The hash of the last event.
     public var head: ChainHash? { linker.head }
+    /// Where each event goes once recorded live (the actor's subscribers).
+    var feed: ActorEventFeed?
 
     /// Appends `event` to the chain (live), or checks it against the record (replay).
     func record(_ event: RecordedEvent) throws {
@@ -52,6 +54,7 @@ public final class ChainRecorder {
             if let writer {
                 do { try writer.append(appended) } catch { throw RecordingError.chainWrite("\(error)") }
             }
+            feed?.publish(appended)
         case .replay(let recorded):
             guard divergence == nil else { throw RecordingError.diverged }
             guard cursor < recorded.count else {

@@ -27,6 +27,7 @@ struct ActorLauncher {
             ? runtime.dataDirectory.chainURL(actorID: actorID, incarnation: incarnation) : nil
         let writer = try chainURL.map { try ChainWriter.create(at: $0) }
         let recorder = ChainRecorder(mode: .live(writer: writer), disabled: !runtime.recordingEnabled)
+        recorder.feed = ActorEventFeed()
         let seed = manifest.randomSeed ?? UInt64.random(in: .min ... .max)
         let state: [UInt8]? = initialState ?? manifest.initialState
 
