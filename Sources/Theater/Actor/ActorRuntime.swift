@@ -17,6 +17,12 @@ public actor ActorRuntime {
     public nonisolated let name: String
     /// The actor that spawned this one, if any.
     public nonisolated let parentID: String?
+    /// The manifest it was started from.
+    public nonisolated let manifest: ActorManifest
+    /// When it started.
+    public nonisolated let startedAt = Date()
+    /// Mailbox items handled so far (messages, requests, notices).
+    private nonisolated let handled = Atomic<Int>(0)
     /// The actor's chain file (nil with recording off).
     public nonisolated let chainURL: URL?
     /// Its chain events as they are recorded, for subscribers.
@@ -51,6 +57,7 @@ public actor ActorRuntime {
         let context = core.context
         id = context.actorID
         name = context.manifest.name
+        manifest = context.manifest
         self.parentID = parentID
         chainURL = context.chainURL
         messageSizeLimit = core.limits.messageSize
@@ -91,6 +98,7 @@ public actor ActorRuntime {
             } else if await handle(item) {
                 stopped = true
             }
+            handled.add(1, ordering: .relaxed)
             activity.end()
         }
     }
@@ -114,6 +122,13 @@ public actor ActorRuntime {
 
     /// How the actor ended, once it has.
     public func exitStatus() -> ActorExit? { exit }
+
+    /// Figures about the actor so far, for `inspect` and the server's `GetActorMetrics`.
+    public func metrics() -> ActorMetrics {
+        ActorMetrics(messagesHandled: handled.load(ordering: .relaxed), messagesQueued: queued.load(ordering: .relaxed),
+                     stateSize: core.context.state?.count ?? 0, uptime: Date().timeIntervalSince(startedAt),
+                     subscribers: events.count)
+    }
 
     /// Enqueues `item`; fails when the mailbox is full or the actor has stopped. Never waits.
     nonisolated func deliver(_ item: MailboxItem) -> MessageError? {

@@ -37,6 +37,13 @@ public final class TheaterRuntime: @unchecked Sendable {
     private var startOrder: [String] = []
     private var components: [String: ValidatedComponent] = [:]
     private var channels: [String: ChannelEnds] = [:]
+    /// How each top-level actor was started, for restarts.
+    private var launches: [String: Launch] = [:]
+    /// Actors that ended, newest last (at most `endedActorsKept`), for status queries.
+    private var ended: [String: EndedActor] = [:]
+    private var endedOrder: [String] = []
+    /// How many ended actors the runtime remembers.
+    public static let endedActorsKept = 10_000
     private let exits: AsyncStream<ActorExitNotice>.Continuation
     /// Every actor that ends, as it ends (for `theater run` and supervisors).
     public let actorExits: AsyncStream<ActorExitNotice>
@@ -63,6 +70,35 @@ public final class TheaterRuntime: @unchecked Sendable {
         guard actorIDs.count < maxActors else { throw ActorStartError.tooManyActors(maxActors) }
         let launcher = ActorLauncher(runtime: self)
         let actor = try await launcher.launch(manifest, initialState: initialState, parentID: parentID)
+        lock.withLock { launches[actor.id] = Launch(initialState: initialState, incarnation: 0) }
+        return actor
+    }
+
+    /// Restarts actor `id` (running or ended): stops it if it runs, then starts a fresh instance
+    /// from the same manifest and initial state, under the same id, with the next
+    /// incarnation's chain. A supervised child is restarted through its supervision entry.
+    @discardableResult
+    public func restart(_ id: String) async throws -> ActorRuntime {
+        if let child = supervision.child(id) {
+            supervision.update(id) { $0.managed = true }
+            await stop(id, reason: "restarted", grace: child.shutdownTimeout)
+            switch await restartChild(id) {
+            case .success:
+                guard let actor = actor(id) else { throw ActorStartError.instantiation("\(id) ended while restarting") }
+                return actor
+            case .failure(let error):
+                supervision.remove(id)
+                throw error
+            }
+        }
+        guard let manifest = manifest(of: id), let launch = lock.withLock({ launches[id] }) else {
+            throw ActorStartError.instantiation("no actor \(id) to restart")
+        }
+        await stop(id, reason: "restarted")
+        let incarnation = launch.incarnation + 1
+        let actor = try await ActorLauncher(runtime: self).launch(manifest, initialState: launch.initialState, parentID: nil,
+                                                                  actorID: id, incarnation: incarnation)
+        lock.withLock { launches[id] = Launch(initialState: launch.initialState, incarnation: incarnation) }
         return actor
     }
 
@@ -83,6 +119,14 @@ public final class TheaterRuntime: @unchecked Sendable {
         if actors[actor.id] === actor {
             actors[actor.id] = nil
             startOrder.removeAll { $0 == actor.id }
+        }
+        if ended.updateValue(EndedActor(name: actor.name, manifest: actor.manifest, exit: exit), forKey: actor.id) == nil {
+            endedOrder.append(actor.id)
+            if endedOrder.count > Self.endedActorsKept {
+                let forgotten = endedOrder.removeFirst()
+                ended[forgotten] = nil
+                if actors[forgotten] == nil { launches[forgotten] = nil }
+            }
         }
         let ended = channels.filter { $0.value.contains(actor.id) }
         for id in ended.keys { channels[id] = nil }
@@ -124,6 +168,22 @@ public final class TheaterRuntime: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return actors[id]
+    }
+
+    /// The status of actor `id`: running, or how it ended; nil for an id the runtime does not
+    /// know (or has forgotten: it remembers the last `endedActorsKept` ended actors).
+    public func status(of id: String) -> ActorStatus? {
+        lock.lock()
+        defer { lock.unlock() }
+        if actors[id] != nil { return .running }
+        return ended[id].map { ActorStatus($0.exit) }
+    }
+
+    /// The manifest actor `id` was started from, running or ended.
+    public func manifest(of id: String) -> ActorManifest? {
+        lock.lock()
+        defer { lock.unlock() }
+        return actors[id]?.manifest ?? ended[id]?.manifest
     }
 
     /// The ids of the running actors, in start order.
@@ -295,4 +355,17 @@ struct ChannelEnds {
         if id == second { return first }
         return nil
     }
+}
+
+/// What the runtime remembers of an actor that ended.
+struct EndedActor {
+    let name: String
+    let manifest: ActorManifest
+    let exit: ActorExit
+}
+
+/// How a top-level actor was started: what `restart` starts again.
+struct Launch {
+    let initialState: [UInt8]??
+    let incarnation: Int
 }
