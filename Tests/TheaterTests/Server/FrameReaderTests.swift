@@ -80,7 +80,7 @@ import Testing
         reader.append(Self.frames(["fine"]))
         let items = [try reader.next(now: .now), try reader.next(now: .now), try reader.next(now: .now),
                      try reader.next(now: .now), try reader.next(now: .now)]
-        #expect(items[0] == .badFrame("bad frame: invalid JSON at byte 0: expected a value, found 'n'"))
+        #expect(items[0] == .badFrame("bad frame: invalid JSON at byte 0: expected 'null'"))
         #expect(items[1] == .badFrame("bad frame: Complete[1]: 300 is not a byte (an integer 0-255)"))
         #expect(items[2] == .badFrame("bad frame: unknown frame \"Partial\"; expected one of Complete, Fragment"))
         #expect(items[3] == .badFrame("bad frame: Fragment.data: not valid base64 (standard alphabet, padded)"))

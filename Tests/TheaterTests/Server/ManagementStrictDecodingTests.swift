@@ -9,7 +9,8 @@ import Testing
     static let malformedCommands: [(String, String)] = [
         ("", "invalid JSON at byte 0: expected a value, found end of input"),
         ("   ", "invalid JSON at byte 3: expected a value, found end of input"),
-        ("nope", "invalid JSON at byte 0: expected a value, found 'n'"),
+        ("nope", "invalid JSON at byte 0: expected 'null'"),
+        ("?", "invalid JSON at byte 0: expected a value, found '?'"),
         (#"{"StopActor":{"id":"x"}"#, "invalid JSON at byte 23: unterminated object"),
         (#""ListActors" x"#, "invalid JSON at byte 13: unexpected 'x' after the JSON value"),
         (#"{"A":1,"A":2}"#, "invalid JSON at byte 7: duplicate key \"A\""),
