@@ -135,18 +135,33 @@ public final class ActorEventNotices: AsyncSequence, @unchecked Sendable {
 
     /// The next notice: queued ones first, then what was missed after them; nil once finished.
     func next() async -> ActorEventNotice? {
-        lock.lock()
-        if let notice = takeLocked() {
-            lock.unlock()
-            return notice
+        switch poll() {
+        case .notice(let notice): return notice
+        case .finished: return nil
+        case .empty:
+            return await withCheckedContinuation { continuation in
+                // Looked at again under the lock: a notice may have come in since.
+                let ready: ActorEventNotice?? = lock.withLock {
+                    if let notice = takeLocked() { return .some(notice) }
+                    if finished { return .some(nil) }
+                    waiting = continuation
+                    return nil
+                }
+                if let ready { continuation.resume(returning: ready) }
+            }
         }
-        if finished {
-            lock.unlock()
-            return nil
-        }
-        return await withCheckedContinuation { continuation in
-            waiting = continuation
-            lock.unlock()
+    }
+
+    private enum Poll {
+        case notice(ActorEventNotice)
+        case finished
+        case empty
+    }
+
+    private func poll() -> Poll {
+        lock.withLock {
+            if let notice = takeLocked() { return .notice(notice) }
+            return finished ? .finished : .empty
         }
     }
 
