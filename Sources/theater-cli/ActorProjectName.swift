@@ -1,0 +1,33 @@
+/// The name of a new actor project: it names the project's folder, the actor in its
+/// manifest and its component file (`NAME.wasm`), so it is kept to characters that are
+/// safe in all three.
+struct ActorProjectName: Sendable, CustomStringConvertible {
+    /// The validated name.
+    let description: String
+
+    /// The longest name accepted; a folder name past this is surely a mistake.
+    static let maximumLength = 64
+
+    /// Validates `text`: letters, digits, `-` and `_`, starting with a letter or digit.
+    init(_ text: String) throws(CommandFailure) {
+        guard !text.isEmpty else {
+            throw CommandFailure("the actor name is empty; give a name such as my-actor")
+        }
+        guard text.count <= Self.maximumLength else {
+            throw CommandFailure("the actor name is \(text.count) characters long; use at most \(Self.maximumLength)")
+        }
+        let allowed = text.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_")
+        }
+        guard allowed else {
+            let bad = text.unicodeScalars.first { scalar in
+                !(scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"))
+            }.map { "\"\($0.escaped(asASCII: true))\"" } ?? "a character"
+            throw CommandFailure("the actor name \"\(text)\" holds \(bad); use only ASCII letters, digits, - and _ (e.g. my-actor)")
+        }
+        guard let first = text.unicodeScalars.first, first != "-", first != "_" else {
+            throw CommandFailure("the actor name \"\(text)\" starts with \(text.prefix(1)); start it with a letter or digit")
+        }
+        description = text
+    }
+}
