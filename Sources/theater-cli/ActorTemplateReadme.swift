@@ -48,10 +48,14 @@ enum ActorTemplateReadme {
             Its state is JSON: `{"child_manifest": "<path>", "children": [...]}`. In init it spawns a
             child from `child_manifest` (relative to this manifest; empty, the default, spawns
             nothing) and logs the child's id; it logs each child's failure, exit and stop. Point it at
-            an actor, e.g. one made with `theater create worker --template message-server` next to
-            this project, by setting in `manifest.toml`:
+            an actor, e.g. one made with `theater create worker` (a basic actor) next to this project,
+            by setting in `manifest.toml`:
 
                 init_state = '{"child_manifest": "../worker/manifest.toml"}'
+
+            A child is granted no handler its parent lacks: to supervise a message-server actor, add a
+            `message-server` handler here too, with a world of your own in `wit/` that imports
+            `message-server-host` and exports `message-server-client` (`theater build --world`).
             """
         case .http:
             return """
