@@ -16,18 +16,19 @@ struct ActorProjectName: Sendable, CustomStringConvertible {
         guard text.count <= Self.maximumLength else {
             throw CommandFailure("the actor name is \(text.count) characters long; use at most \(Self.maximumLength)")
         }
-        let allowed = text.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_")
-        }
-        guard allowed else {
-            let bad = text.unicodeScalars.first { scalar in
-                !(scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"))
-            }.map { "\"\($0.escaped(asASCII: true))\"" } ?? "a character"
-            throw CommandFailure("the actor name \"\(text)\" holds \(bad); use only ASCII letters, digits, - and _ (e.g. my-actor)")
+        if let bad = text.unicodeScalars.first(where: { !Self.isAllowed($0) }) {
+            throw CommandFailure("the actor name \"\(text)\" holds \"\(bad.escaped(asASCII: true))\"; "
+                                 + "use only ASCII letters, digits, - and _ (e.g. my-actor)")
         }
         guard let first = text.unicodeScalars.first, first != "-", first != "_" else {
             throw CommandFailure("the actor name \"\(text)\" starts with \(text.prefix(1)); start it with a letter or digit")
         }
         description = text
+    }
+
+    /// Whether `scalar` may appear in a name: an ASCII letter or digit, `-` or `_`.
+    private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+            || scalar == "-" || scalar == "_"
     }
 }
