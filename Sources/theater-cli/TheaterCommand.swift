@@ -11,7 +11,7 @@ struct TheaterCommand: AsyncParsableCommand {
         version: Theater.version,
         subcommands: [
             RunCommand.self, ReplayCommand.self, VerifyCommand.self, EventsCommand.self, ValidateCommand.self,
-            WasmCommand.self, WitCommand.self, ComponentCommand.self,
+            WasmCommand.self, WitCommand.self, ComponentCommand.self, CreateCommand.self, BuildCommand.self,
         ]
     )
 
