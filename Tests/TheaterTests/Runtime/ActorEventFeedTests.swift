@@ -6,14 +6,9 @@ import Testing
 /// a subscriber that reads nothing never holds the actor up, and learns how many events it
 /// missed; subscriptions end with the actor.
 @Suite(.timeLimit(.minutes(1))) struct ActorEventFeedTests {
-    private static func counter(_ scenario: RuntimeScenario) async throws -> ActorRuntime {
-        try await scenario.start("counter", component: RuntimeScenario.prebuilt("examples/counter/counter.wasm"),
-                                 handlers: ["runtime", "message-server"], initialState: "0")
-    }
-
     @Test func aSubscriberGetsTheEventsAsRecordedInChainOrder() async throws {
         let scenario = try RuntimeScenario()
-        let actor = try await Self.counter(scenario)
+        let actor = try await scenario.startCounter()
         let subscription = actor.events.subscribe()
         #expect(try await scenario.request(actor, "add 2") == "2")
         await scenario.runtime.stop(actor.id, reason: "done")
@@ -34,7 +29,7 @@ import Testing
 
     @Test func aStalledSubscriberNeitherHoldsTheActorUpNorLosesCountOfWhatItMissed() async throws {
         let scenario = try RuntimeScenario()
-        let actor = try await Self.counter(scenario)
+        let actor = try await scenario.startCounter()
         let stalled = actor.events.subscribe(capacity: 4)
         let reading = actor.events.subscribe(capacity: 10_000)
         #expect(actor.events.count == 2)
@@ -61,7 +56,7 @@ import Testing
 
     @Test func unsubscribingEndsTheStreamAndSubscribingToAnEndedActorEndsAtOnce() async throws {
         let scenario = try RuntimeScenario()
-        let actor = try await Self.counter(scenario)
+        let actor = try await scenario.startCounter()
         let subscription = actor.events.subscribe()
         actor.events.unsubscribe(subscription.id)
         #expect(actor.events.count == 0)

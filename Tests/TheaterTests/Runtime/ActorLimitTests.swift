@@ -7,11 +7,6 @@ import Testing
 /// sender or the actor sees, recorded in the actor's chain, never a crash; other actors go
 /// on; and every run replays identically (a fuel trap reproduces exactly).
 @Suite(.timeLimit(.minutes(1))) struct ActorLimitTests {
-    private static func counter(_ scenario: RuntimeScenario) async throws -> ActorRuntime {
-        try await scenario.start("counter", component: RuntimeScenario.prebuilt("examples/counter/counter.wasm"),
-                                 handlers: ["runtime", "message-server"], initialState: "0")
-    }
-
     private static func isRejection(_ event: RecordedEvent) -> Bool {
         if case .actorError(RecordedErrorKind.messageRejected, _) = event { return true }
         return false
@@ -21,7 +16,7 @@ import Testing
         let scenario = try RuntimeScenario()
         let spinner = try await scenario.start("spinner", component: TestActors.spinner.encoded(),
                                                handlers: ["message-server"], extra: "[limits]\nfuel_per_call = 100000")
-        let counter = try await Self.counter(scenario)
+        let counter = try await scenario.startCounter()
         #expect(try await scenario.request(spinner, "ping") == "pong")
         #expect(scenario.runtime.send(to: spinner.id, Array("spin".utf8)) == nil)
         let after = await scenario.runtime.request(to: spinner.id, Array("ping".utf8))

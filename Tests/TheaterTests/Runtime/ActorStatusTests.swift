@@ -5,15 +5,10 @@ import Testing
 /// What the server asks the runtime about an actor: its status (running, stopped, failed)
 /// after it ended too, its manifest, its metrics, and restarting it under the same id.
 @Suite(.timeLimit(.minutes(1))) struct ActorStatusTests {
-    private static func counter(_ scenario: RuntimeScenario) async throws -> ActorRuntime {
-        try await scenario.start("counter", component: RuntimeScenario.prebuilt("examples/counter/counter.wasm"),
-                                 handlers: ["runtime", "message-server"], initialState: "0")
-    }
-
     @Test func statusFollowsTheActorThroughItsLife() async throws {
         let scenario = try RuntimeScenario()
-        let stopped = try await Self.counter(scenario)
-        let failed = try await Self.counter(scenario)
+        let stopped = try await scenario.startCounter()
+        let failed = try await scenario.startCounter()
         #expect(scenario.runtime.status(of: stopped.id) == .running)
         #expect(scenario.runtime.status(of: "no-such-actor") == nil)
         await scenario.runtime.stop(stopped.id, reason: "asked to")
@@ -28,7 +23,7 @@ import Testing
 
     @Test func metricsCountWhatTheActorHandled() async throws {
         let scenario = try RuntimeScenario()
-        let actor = try await Self.counter(scenario)
+        let actor = try await scenario.startCounter()
         for _ in 0..<5 { #expect(scenario.runtime.send(to: actor.id, Array("x".utf8)) == nil) }
         #expect(try await scenario.request(actor, "get") == "5")
         let metrics = await actor.metrics()
@@ -40,7 +35,7 @@ import Testing
 
     @Test func restartingATopLevelActorStartsItAgainUnderTheSameID() async throws {
         let scenario = try RuntimeScenario()
-        let first = try await Self.counter(scenario)
+        let first = try await scenario.startCounter()
         #expect(try await scenario.request(first, "add 3") == "3")
         let second = try await scenario.runtime.restart(first.id)
         #expect(second.id == first.id)

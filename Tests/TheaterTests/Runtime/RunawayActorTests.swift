@@ -7,12 +7,6 @@ import Testing
 /// spawn flood) are stopped by their limits, with what happened in their chains, while a
 /// sibling keeps answering requests; every run replays identically.
 @Suite(.timeLimit(.minutes(2))) struct RunawayActorTests {
-    private static func counter(_ scenario: RuntimeScenario, mailbox: Int? = nil) async throws -> ActorRuntime {
-        try await scenario.start("counter", component: RuntimeScenario.prebuilt("examples/counter/counter.wasm"),
-                                 handlers: ["runtime", "message-server"], initialState: "0",
-                                 extra: mailbox.map { "[limits]\nmailbox_length = \($0)" } ?? "")
-    }
-
     private static func interruption(in events: [RecordedEvent]) -> (fuel: UInt64, message: String)? {
         for event in events {
             if case .exportReturn(_, .interrupted(let fuel, let message)) = event { return (fuel, message) }
@@ -25,7 +19,7 @@ import Testing
         let spinner = try await scenario.start(
             "spinner", component: TestActors.spinner.encoded(), handlers: ["message-server"],
             extra: "[limits]\nfuel_per_call = \"unlimited\"\ncall_deadline_ms = 400")
-        let counter = try await Self.counter(scenario)
+        let counter = try await scenario.startCounter()
         #expect(scenario.runtime.send(to: spinner.id, Array("spin".utf8)) == nil)
         // While the spinner computes, its sibling answers.
         for expected in 1...5 {
@@ -84,7 +78,7 @@ import Testing
         let scenario = try RuntimeScenario()
         let bomb = try await scenario.start("bomb", component: TestActors.memoryBomb.encoded(),
                                             handlers: ["message-server"], extra: "[limits]\nmemory_bytes = 4194304")
-        let counter = try await Self.counter(scenario)
+        let counter = try await scenario.startCounter()
         func grow(_ pages: UInt32) async throws -> UInt32 {
             let response = try await scenario.request(bomb, withUnsafeBytes(of: pages.littleEndian, Array.init))
             return response.withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }
@@ -99,7 +93,7 @@ import Testing
 
     @Test func aMessageFloodIsRefusedAtTheTargetsMailboxWhileItKeepsAnswering() async throws {
         let scenario = try RuntimeScenario()
-        let counter = try await Self.counter(scenario, mailbox: 8)
+        let counter = try await scenario.startCounter(extra: "[limits]\nmailbox_length = 8")
         let flooder = try await scenario.start("flooder", component: TestActors.flooder.encoded(),
                                                handlers: ["message-server"])
         let response = try await scenario.request(flooder, Array(counter.id.utf8))
@@ -122,7 +116,7 @@ import Testing
         let spawner = try await scenario.start(
             "spawner", component: TestActors.spawner.encoded(), handlers: ["runtime", "message-server", "supervisor"],
             extra: "")
-        let counter = try await Self.counter(scenario)
+        let counter = try await scenario.startCounter()
         let response = try await scenario.request(spawner, Array("child.toml".utf8))
         #expect(response.withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) } == 100)
         #expect(scenario.runtime.supervision.childCount(of: spawner.id) == 100)
