@@ -24,6 +24,10 @@ import Testing
         .hostCall(interface: "i", function: "f", arguments: [], results: [.u32(1), .string("two")]),
         .actorError(kind: "", message: ""),
         .actorStopped(reason: "shutdown requested by actor"),
+        .exportReturn(function: "handle-send",
+                      outcome: .interrupted(fuel: 30_000_000, message: "the call ran past its deadline of 400 ms (call_deadline_ms)")),
+        .supervision(action: "child-restarted", childID: "c-1", detail: "incarnation 1 (one-for-one: c-1 ended)"),
+        .supervision(action: "gave-up", childID: "", detail: ""),
     ]
 
     @Test(arguments: everyPayload)
