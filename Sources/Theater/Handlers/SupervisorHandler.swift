@@ -35,16 +35,14 @@ enum SupervisorHandler {
         }
         supervisor.asyncFunction("restart-child", [.string], TheaterTypes.unitResult) { arguments in
             let childID = try arguments[0].stringArgument()
-            guard let runtime = context.runtime, let child = ownChild(childID, context) else {
+            guard let runtime = context.runtime, ownChild(childID, context) != nil else {
                 return .outcome(.failure(notARunningChild(childID)))
             }
             try context.recorder.flush()
-            runtime.supervision.update(childID) { $0.managed = true }
-            await runtime.stop(childID, reason: "restarted by its parent \(context.actorID)", grace: child.shutdownTimeout)
-            switch await runtime.restartChild(childID) {
-            case .success: return .outcome(.success(nil))
-            case .failure(let error):
-                runtime.supervision.remove(childID)
+            do {
+                try await runtime.restart(childID, reason: "restarted by its parent \(context.actorID)")
+                return .outcome(.success(nil))
+            } catch {
                 return .outcome(.failure(HostFunctionError("restart-child \(childID): \(error)")))
             }
         }

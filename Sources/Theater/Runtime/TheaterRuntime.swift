@@ -77,11 +77,12 @@ public final class TheaterRuntime: @unchecked Sendable {
     /// Restarts actor `id` (running or ended): stops it if it runs, then starts a fresh instance
     /// from the same manifest and initial state, under the same id, with the next
     /// incarnation's chain. A supervised child is restarted through its supervision entry.
+    /// `reason` is recorded as the old instance's stop reason.
     @discardableResult
-    public func restart(_ id: String) async throws -> ActorRuntime {
+    public func restart(_ id: String, reason: String = "restarted") async throws -> ActorRuntime {
         if let child = supervision.child(id) {
             supervision.update(id) { $0.managed = true }
-            await stop(id, reason: "restarted", grace: child.shutdownTimeout)
+            await stop(id, reason: reason, grace: child.shutdownTimeout)
             switch await restartChild(id) {
             case .success:
                 guard let actor = actor(id) else { throw ActorStartError.instantiation("\(id) ended while restarting") }
@@ -94,7 +95,7 @@ public final class TheaterRuntime: @unchecked Sendable {
         guard let manifest = manifest(of: id), let launch = lock.withLock({ launches[id] }) else {
             throw ActorStartError.instantiation("no actor \(id) to restart")
         }
-        await stop(id, reason: "restarted")
+        await stop(id, reason: reason)
         let incarnation = launch.incarnation + 1
         let actor = try await ActorLauncher(runtime: self).launch(manifest, initialState: launch.initialState, parentID: nil,
                                                                   actorID: id, incarnation: incarnation)
