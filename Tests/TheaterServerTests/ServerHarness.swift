@@ -28,7 +28,9 @@ final class ServerHarness {
     }
 
     /// A new client connected to the server.
-    func client() throws -> ManagementTestClient { try ManagementTestClient(port: port) }
+    func client(receiveBuffer: Int32? = nil) throws -> ManagementTestClient {
+        try ManagementTestClient(port: port, receiveBuffer: receiveBuffer)
+    }
 
     /// Stops the actors and the server and removes the data directory.
     func close() async {
