@@ -27,6 +27,9 @@ class Client:
     def __init__(self, host, port, timeout=30.0):
         self.sock = socket.create_connection((host, port), timeout=timeout)
         self.buffer = b""
+        # Events of subscriptions come whenever the actor records them, also between a
+        # command and its response: they wait here for next_event.
+        self.events = []
 
     def send(self, command):
         message = json.dumps(command).encode()
@@ -52,8 +55,19 @@ class Client:
         return json.loads(bytes(frame["Complete"]))
 
     def call(self, command):
+        """Sends a command and returns its response, setting aside events that come first."""
         self.send(command)
-        return self.receive()
+        while True:
+            response = self.receive()
+            if isinstance(response, dict) and "ActorEvent" in response:
+                self.events.append(response["ActorEvent"]["event"])
+            else:
+                return response
+
+    def next_event(self):
+        if self.events:
+            return self.events.pop(0)
+        return expect(self.receive(), "ActorEvent")["event"]
 
 
 def expect(response, tag):
@@ -76,13 +90,10 @@ def demo(client, manifest):
     expect(client.call({"SendActorMessage": {"id": actor, "data": list(b"hi")}}), "SentMessage")
     events = []
     while "export-return" not in events:
-        events.append(expect(client.receive(), "ActorEvent")["event"]["event_type"])
+        events.append(client.next_event()["event_type"])
     seen["events"] = events
-    client.send({"UnsubscribeFromActor": {"id": actor, "subscription_id": subscribed["subscription_id"]}})
-    answer = client.receive()
-    while "ActorEvent" in answer:
-        answer = client.receive()
-    expect(answer, "Unsubscribed")
+    expect(client.call({"UnsubscribeFromActor": {"id": actor, "subscription_id": subscribed["subscription_id"]}}),
+           "Unsubscribed")
     state = expect(client.call({"GetActorState": {"id": actor}}), "ActorState")
     seen["state"] = bytes(state["state"]).decode() if state["state"] is not None else None
     expect(client.call({"StopActor": {"id": actor}}), "ActorStopped")
