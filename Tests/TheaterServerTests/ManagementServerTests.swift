@@ -112,4 +112,34 @@ import TheaterServer
         #expect(last == .actorResult(.externalStop(actorID: id)))
         await harness.close()
     }
+
+    @Test func startFromManifestTextThenTerminateAndRestart() async throws {
+        let harness = try await ServerHarness()
+        let client = try harness.client()
+        let component = ServerHarness.packageRoot.appendingPathComponent("examples/counter/counter.wasm").path
+        let manifest = """
+            name = "inline-counter"
+            component = "\(component)"
+
+            [[handler]]
+            type = "runtime"
+
+            [[handler]]
+            type = "message-server"
+            """
+        guard case .actorStarted(let id) = try await client.call(
+            .startActor(manifest: manifest, initialState: Array("41".utf8), parent: false, subscribe: false)) else {
+            Issue.record("the manifest text did not start an actor"); return
+        }
+        #expect(try await client.call(.listActors) == .actorList(actors: [(id: id, name: "inline-counter")]))
+        #expect(try await client.call(.requestActorMessage(id: id, data: Array("add 1".utf8)))
+                == .requestedMessage(id: id, message: Array("42".utf8)))
+        #expect(try await client.call(.terminateActor(id: id)) == .actorStopped(id: id))
+        #expect(try await client.call(.getActorStatus(id: id)) == .actorStatus(id: id, status: .stopped))
+        #expect(try await client.call(.restartActor(id: id)) == .restarted(id: id))
+        #expect(try await client.call(.getActorStatus(id: id)) == .actorStatus(id: id, status: .running))
+        // A restart starts from the initial state again.
+        #expect(try await client.call(.getActorState(id: id)) == .actorState(id: id, state: Array("41".utf8)))
+        await harness.close()
+    }
 }
