@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "WasmEngine", targets: ["WasmEngine"]),
         .library(name: "ComponentModel", targets: ["ComponentModel"]),
         .library(name: "Theater", targets: ["Theater"]),
+        .library(name: "TheaterServer", targets: ["TheaterServer"]),
         .executable(name: "theater", targets: ["theater-cli"]),
         .executable(name: "spec-tests", targets: ["spec-tests"]),
         .executable(name: "theater-bench", targets: ["theater-bench"]),
@@ -18,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(
@@ -40,10 +42,19 @@ let package = Package(
             ],
             swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]
         ),
+        // The management server lives apart so the Theater target stays free of NIO.
+        .target(
+            name: "TheaterServer",
+            dependencies: [
+                "Theater",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "theater-cli",
             dependencies: [
-                "Theater", "ComponentModel", "WasmEngine",
+                "Theater", "TheaterServer", "ComponentModel", "WasmEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/theater-cli"
@@ -71,6 +82,7 @@ let package = Package(
         ),
         .testTarget(name: "ComponentModelTests", dependencies: ["ComponentModel", "WasmEngine"]),
         .testTarget(name: "TheaterTests", dependencies: ["Theater", "ComponentModel"]),
+        .testTarget(name: "TheaterServerTests", dependencies: ["TheaterServer", "Theater"]),
         .testTarget(name: "TheaterCLITests", dependencies: ["theater-cli", "ComponentModel"]),
     ],
     swiftLanguageModes: [.v5]

@@ -12,6 +12,7 @@ struct TheaterCommand: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, ReplayCommand.self, VerifyCommand.self, EventsCommand.self, ValidateCommand.self,
             WasmCommand.self, WitCommand.self, ComponentCommand.self, CreateCommand.self, BuildCommand.self,
+            ServerCommand.self,
         ]
     )
 

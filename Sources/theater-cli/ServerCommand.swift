@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import Theater
+import TheaterServer
+
+/// `theater server`: hosts actors in a long-lived process and serves the management
+/// protocol (MANAGEMENT.md) to `theater` client commands and other clients.
+struct ServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "server",
+        abstract: "Run a Theater server that clients manage over TCP.",
+        discussion: """
+        Listens on --address, else $THEATER_SERVER_ADDRESS, else the address in \
+        ~/.config/theater/config.toml, else 127.0.0.1:9000, and prints "listening on \
+        HOST:PORT" on stderr once it does (port 0 picks a free port). Chains and the \
+        content store go under --data-dir, else $THEATER_HOME, else ~/.theater. SIGINT or \
+        SIGTERM stops the actors in order, closes their chains, and exits with status 0.
+        """
+    )
+
+    @Option(name: .long, help: "HOST:PORT to listen on (default 127.0.0.1:9000).")
+    var address: String?
+
+    @Option(name: .long, help: "The data directory (chains and content store).")
+    var dataDir: String?
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let listenAddress: ServerAddress
+        do {
+            listenAddress = try ServerCommand.listenAddress(explicit: address, environment: environment)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        let runtime = try TheaterRuntime(dataDirectory: DataDirectory.resolve(explicit: dataDir, environment: environment),
+                                         environment: environment)
+        runtime.logSink = { name, _, line in
+            FileHandle.standardError.write(Data("[\(name)] \(line)\n".utf8))
+        }
+        let server: ManagementServer
+        do {
+            server = try await ManagementServer.bind(address: listenAddress, service: ManagementService(runtime: runtime))
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        let signals = SignalWatcher(signals: [SIGINT, SIGTERM]) {
+            Task {
+                await runtime.shutdown(reason: "the server was interrupted")
+                await server.close()
+                FileHandle.standardError.write(Data("server stopped\n".utf8))
+                Foundation.exit(0)
+            }
+        }
+        defer { signals.cancel() }
+        FileHandle.standardError.write(Data("listening on \(server.boundAddress)\n".utf8))
+        await server.serve()
+    }
+
+    /// The address to listen on: `--address` (port 0 allowed, for tests), else what clients
+    /// would resolve (`THEATER_SERVER_ADDRESS`, the config file, the default).
+    static func listenAddress(explicit: String?, environment: [String: String]) throws -> ServerAddress {
+        if let explicit, explicit.hasSuffix(":0") {
+            // ServerAddress refuses port 0 (clients cannot connect to it); a server may bind it.
+            let parsed = try ServerAddress.parse(String(explicit.dropLast()) + "1", source: "--address")
+            return ServerAddress(host: parsed.host, port: 0)
+        }
+        return try ClientSettings.resolve(explicitAddress: explicit, environment: environment).address
+    }
+}
