@@ -12,7 +12,7 @@ struct TheaterCommand: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, ReplayCommand.self, VerifyCommand.self, EventsCommand.self, ValidateCommand.self,
             WasmCommand.self, WitCommand.self, ComponentCommand.self, CreateCommand.self, BuildCommand.self,
-            ServerCommand.self,
+            ServerCommand.self, ListCommand.self,
         ]
     )
 
@@ -20,7 +20,7 @@ struct TheaterCommand: AsyncParsableCommand {
     /// taken out first (see `RunMessageArguments`): ArgumentParser would need minutes for
     /// thousands of them.
     static func main() async {
-        await main(RunMessageArguments.split(Array(CommandLine.arguments.dropFirst())).rest)
+        await main(GlobalFlags.hoist(RunMessageArguments.split(Array(CommandLine.arguments.dropFirst())).rest))
     }
 }
 
