@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "spec-tests", targets: ["spec-tests"]),
         .executable(name: "theater-bench", targets: ["theater-bench"]),
         .executable(name: "theater-actor-bench", targets: ["theater-actor-bench"]),
+        .executable(name: "theater-server-bench", targets: ["theater-server-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -75,6 +76,11 @@ let package = Package(
             name: "theater-actor-bench",
             dependencies: ["Theater"],
             path: "Benchmarks/ActorBench"
+        ),
+        .executableTarget(
+            name: "theater-server-bench",
+            dependencies: ["Theater", "TheaterServer"],
+            path: "Benchmarks/ServerBench"
         ),
         .testTarget(
             name: "WasmEngineTests",
