@@ -73,7 +73,7 @@ import Glibc
         // --initial-state naming a file: its bytes.
         let stateFile = try server.workspace.write("7", to: "state.txt")
         let fromFile = try server.startCounter(extra: ["--initial-state", stateFile])
-        #expect(Self.object(try server.theater(["state", fromFile, "--json"]))["state"] as? Int == 7)
+        #expect(try Self.object(try server.theater(["state", fromFile, "--json"]))["state"] as? Int == 7)
 
         // Neither a file nor JSON; a missing manifest; a directory.
         let badState = try server.theater(["start", Self.counter, "--initial-state", "{\"count\": "])
@@ -295,7 +295,7 @@ import Glibc
 
         // JSON Lines; Ctrl-C stops watching and leaves the actor running.
         let subscribed = try server.background(["start", Self.counter, "--subscribe", "--json"])
-        #expect(Self.eventually { Self.jsonLines(subscribed.output).count >= 2 }, "\(subscribed.output)")
+        #expect(Self.eventually { Self.jsonLines(subscribed.output).count >= 1 }, "\(subscribed.output)")
         subscribed.kill(SIGINT)
         let interrupted = subscribed.wait()
         #expect(interrupted.status == 0 && !interrupted.endedBySignal, "\(interrupted.transcript)")

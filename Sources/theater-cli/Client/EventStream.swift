@@ -10,7 +10,7 @@ import TheaterServer
 /// then exits with status 0, as a user who stops watching expects. The server's
 /// missed-events notice is printed as a warning on standard error and not handed to the
 /// consumer.
-struct EventStream {
+final class EventStream {
     /// How the stream ended.
     enum End {
         /// The server sent how the actor's run ended (subscriptions made by `StartActor`).
@@ -45,11 +45,18 @@ struct EventStream {
     /// The event type of the server's notice of missed events (its data is the count).
     static let missedEventType = "theater-server/missed-events"
 
-    /// Streams events to `consume` until the stream ends; returns how it ended.
-    func run(_ consume: (WireChainEvent) -> Decision) async -> End {
-        let interruption = Interruption()
-        let server = self.server, actorID = self.actorID, subscriptionID = self.subscriptionID
-        let watcher = SignalWatcher(signals: [SIGINT, SIGTERM]) {
+    private let interruption = Interruption()
+    private var watcher: SignalWatcher?
+
+    /// A stream of the subscription; from now on Ctrl-C and SIGTERM end it instead of the
+    /// process, so make it before telling the user that events are coming.
+    init(server: ManagementClient, actorID: String, subscriptionID: String?, endsOnStoppedEvent: Bool) {
+        self.server = server
+        self.actorID = actorID
+        self.subscriptionID = subscriptionID
+        self.endsOnStoppedEvent = endsOnStoppedEvent
+        let interruption = self.interruption
+        watcher = SignalWatcher(signals: [SIGINT, SIGTERM]) {
             guard interruption.raise() else { return }
             Task {
                 if let subscriptionID {
@@ -60,7 +67,14 @@ struct EventStream {
                 await server.close()
             }
         }
-        defer { watcher.cancel() }
+    }
+
+    deinit {
+        watcher?.cancel()
+    }
+
+    /// Streams events to `consume` until the stream ends; returns how it ended.
+    func run(_ consume: (WireChainEvent) -> Decision) async -> End {
         while true {
             let frame: ManagementResponse
             do {

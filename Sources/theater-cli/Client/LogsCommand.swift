@@ -48,10 +48,10 @@ struct LogsCommand: AsyncParsableCommand {
             }
             return
         }
+        let stream = EventStream(server: server, actorID: id, subscriptionID: subscriptionID, endsOnStoppedEvent: true)
         entries.forEach { emit($0, output) }
         fflush(stdout)
         let seen = Set(events.map(\.hash))
-        let stream = EventStream(server: server, actorID: id, subscriptionID: subscriptionID, endsOnStoppedEvent: true)
         _ = await stream.run { event in
             if !seen.contains(event.hash), let entry = ActorLogEntry(event) {
                 emit(entry, output)

@@ -6,10 +6,11 @@ extension ManagementJSON {
     func prettyText(indent: String = "") -> String {
         let inner = indent + "  "
         switch self {
-        case .array, .bytes:
-            let elements = arrayElements ?? []
+        case .array(let elements):
             if elements.isEmpty { return "[]" }
             return "[\n" + elements.map { inner + $0.prettyText(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
+        case .bytes(let bytes):
+            return ManagementJSON.array(bytes.map { .integer($0) }).prettyText(indent: indent)
         case .object(let members):
             if members.isEmpty { return "{}" }
             return "{\n" + members.map { member in

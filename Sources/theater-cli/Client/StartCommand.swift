@@ -46,6 +46,7 @@ struct StartCommand: AsyncParsableCommand {
         let server = try await client.connect()
         let response = try await server.answer(.startActor(manifest: path, initialState: state, parent: false, subscribe: watch))
         guard case .actorStarted(let id) = response else { throw unexpected(response, for: "StartActor") }
+        let stream = watch ? EventStream(server: server, actorID: id, subscriptionID: nil, endsOnStoppedEvent: false) : nil
         let name = await actorName(id, server: server, manifestPath: path)
         let output = client.output
         if idOnly {
@@ -57,12 +58,11 @@ struct StartCommand: AsyncParsableCommand {
             output.line("Started actor \(output.bold(name)) \(output.cyan(id))")
         }
         fflush(stdout)
-        guard watch else {
+        guard let stream else {
             await server.close()
             return
         }
         let printer = EventPrinter(output: output, format: output.json ? .json : .pretty)
-        let stream = EventStream(server: server, actorID: id, subscriptionID: nil, endsOnStoppedEvent: false)
         let end = await stream.run { event in
             printer.print(event)
             return .goOn

@@ -46,11 +46,11 @@ struct SubscribeCommand: AsyncParsableCommand {
         let server = try await client.connect()
         let response = try await server.answer(.subscribeToActor(id: id), actorID: id)
         guard case .subscribed(_, let subscriptionID) = response else { throw unexpected(response, for: "SubscribeToActor") }
+        let stream = EventStream(server: server, actorID: id, subscriptionID: subscriptionID, endsOnStoppedEvent: true)
         if printer.format != .json {
             FileHandle.standardError.write(Data("Subscribed to actor \(id) (Ctrl-C to stop)\n".utf8))
         }
         var printed = 0
-        let stream = EventStream(server: server, actorID: id, subscriptionID: subscriptionID, endsOnStoppedEvent: true)
         let end = await stream.run { event in
             guard eventType == nil || event.eventType == eventType else { return .goOn }
             printer.print(event)
