@@ -41,6 +41,12 @@ import Glibc
         return false
     }
 
+    /// The message of a `theater logs` line (`TIME  MESSAGE`).
+    static func logMessage(_ line: String) -> String {
+        let parts = line.split(separator: " ", maxSplits: 1)
+        return parts.count == 2 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+    }
+
     static func isUUID(_ text: String) -> Bool {
         UUID(uuidString: text) != nil && text == text.lowercased()
     }
@@ -321,7 +327,7 @@ import Glibc
             logs = try server.theater(["logs", id])
             return Self.lines(logs).count == 2
         }, "\(logs.transcript)")
-        #expect(Self.lines(logs).map { $0.split(separator: " ", maxSplits: 2).last.map(String.init) }
+        #expect(Self.lines(logs).map(Self.logMessage)
                 == ["received hello", "received world"], "\(logs.standardOutput)")
         let json = try Self.object(try server.theater(["logs", id, "--json"]))
         #expect(json["id"] as? String == id)
@@ -336,7 +342,7 @@ import Glibc
         follow.kill(SIGTERM)
         let ended = follow.wait()
         #expect(ended.status == 0 && !ended.timedOut, "\(ended.transcript)")
-        #expect(Self.lines(ended).map { $0.split(separator: " ", maxSplits: 2).last.map(String.init) }
+        #expect(Self.lines(ended).map(Self.logMessage)
                 == ["received hello", "received world", "received later"], "\(ended.standardOutput)")
     }
 }
