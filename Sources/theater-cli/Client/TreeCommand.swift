@@ -86,6 +86,7 @@ struct TreeCommand: AsyncParsableCommand {
             (key: "id", value: .string(id)),
             (key: "name", value: snapshot.name.map { .string($0) } ?? .null),
             (key: "status", value: .string(snapshot.status.rawValue)),
+            (key: "child_count", value: .integer(snapshot.children.count)),
             (key: "children", value: .array(deeper ? snapshot.children.map {
                 json($0, snapshots, level: level + 1, seen: seen.union([id]))
             } : [])),
