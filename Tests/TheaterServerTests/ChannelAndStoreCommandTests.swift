@@ -76,8 +76,9 @@ import TheaterServer
         // Stopping the actor closes a channel still open.
         let other = try await open(client, to: id, "again")
         #expect(try await client.receive() == message(other, id, "welcome again"))
-        #expect(try await client.call(.stopActor(id: id)) == .actorStopped(id: id))
-        #expect(try await client.receive() == .channelClosed(channelID: other))
+        // The channel closes while the actor stops: its notice may come before the answer.
+        let stopped = [try await client.call(.stopActor(id: id)), try await client.receive()]
+        #expect(stopped.contains(.actorStopped(id: id)) && stopped.contains(.channelClosed(channelID: other)), "\(stopped)")
         await harness.close()
     }
 

@@ -45,9 +45,25 @@ struct ChannelOpenCommand: AsyncParsableCommand {
 
     private func session(_ server: ManagementClient) async throws {
         let output = client.output
-        let opened = try await server.answer(.openChannel(actorID: .actor(id), initialMessage: Array(message.utf8)), actorID: id)
-        guard case .channelOpened(let channelID, _) = opened else { throw unexpected(opened, for: "OpenChannel") }
+        let opened: ManagementResponse
+        do {
+            opened = try await server.call(.openChannel(actorID: .actor(id), initialMessage: Array(message.utf8)))
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        switch opened {
+        case .channelOpened: break
+        case .error(.channelRejected):
+            throw CommandFailure("actor \(id) rejected the channel (its handle-channel-open refused the message \"\(message)\")")
+        case .error(let error):
+            throw CommandFailure(ManagementClient.explain(error, actorID: id))
+        default:
+            throw unexpected(opened, for: "OpenChannel")
+        }
+        guard case .channelOpened(let channelID, _) = opened else { return }
         if !output.json { output.line("channel \(output.cyan(channelID)) open to actor \(id)") }
+        // Lines go out as they come, also into a pipe or file (which would buffer them).
+        fflush(stdout)
 
         let (items, sink) = AsyncStream<Item>.makeStream()
         let watcher = SignalWatcher(signals: [SIGINT, SIGTERM]) { sink.yield(.interrupted) }
@@ -71,7 +87,10 @@ struct ChannelOpenCommand: AsyncParsableCommand {
             switch item {
             case .frame(.channelMessage(let channel, _, let bytes)) where channel == channelID:
                 received.append(bytes)
-                if !output.json { output.line(String(decoding: bytes, as: UTF8.self)) }
+                if !output.json {
+                    output.line(String(decoding: bytes, as: UTF8.self))
+                    fflush(stdout)
+                }
             case .frame(.channelClosed(let channel)) where channel == channelID:
                 if !output.json { output.line(output.dim(closing ? "channel closed" : "the actor closed the channel")) }
                 finish(channelID, received: received, closedBy: closing ? "client" : "actor", output: output)
