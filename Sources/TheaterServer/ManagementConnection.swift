@@ -4,7 +4,8 @@ import Theater
 
 /// One client connection: reads frames, decodes commands, carries them out in order and
 /// writes each response before reading the next command's result, so responses come in
-/// command order. Events of its subscriptions are written in between as they come.
+/// command order. Events of its subscriptions and messages on its channels (see
+/// `ManagementChannels`) are written in between as they come.
 ///
 /// Hostile input: a frame that is not a valid frame or command gets an `Error` response and
 /// the connection goes on; a length prefix over the limit loses the framing, so the
