@@ -4,7 +4,8 @@ import Theater
 
 /// One client connection: reads frames, decodes commands, carries them out in order and
 /// writes each response before reading the next command's result, so responses come in
-/// command order. Events of its subscriptions are written in between as they come.
+/// command order. Events of its subscriptions and messages on its channels (see
+/// `ManagementChannels`) are written in between as they come.
 ///
 /// Hostile input: a frame that is not a valid frame or command gets an `Error` response and
 /// the connection goes on; a length prefix over the limit loses the framing, so the
@@ -21,7 +22,11 @@ struct ManagementConnection {
             try await channel.executeThenClose { inbound, outbound in
                 let writer = ResponseWriter(outbound: outbound)
                 let subscriptions = ManagementSubscriptions(writer: writer, capacity: subscriptionCapacity)
-                defer { subscriptions.cancelAll() }
+                let channels = ManagementChannels(runtime: service.runtime, writer: writer)
+                defer {
+                    subscriptions.cancelAll()
+                    channels.closeAll()
+                }
                 var reader = ManagementMessageReader()
                 for try await buffer in inbound {
                     reader.append(buffer.readableBytesView)
@@ -39,7 +44,8 @@ struct ManagementConnection {
                         case .badFrame(let problem):
                             response = .error(.serializationError(problem))
                         case .message(let bytes):
-                            response = try await respond(to: bytes, subscriptions: subscriptions, writer: writer)
+                            response = try await respond(to: bytes, subscriptions: subscriptions, channels: channels,
+                                                         writer: writer)
                         }
                         if let response { try await writer.send(response) }
                     }
@@ -52,7 +58,7 @@ struct ManagementConnection {
 
     /// The response to one message's bytes; nil when it was written already (a response
     /// that starts a subscription goes out before the subscription's first event).
-    private func respond(to bytes: [UInt8], subscriptions: ManagementSubscriptions,
+    private func respond(to bytes: [UInt8], subscriptions: ManagementSubscriptions, channels: ManagementChannels,
                          writer: ResponseWriter) async throws -> ManagementResponse? {
         let command: ManagementCommand
         do {
@@ -80,6 +86,13 @@ struct ManagementConnection {
                 return .error(.invalidRequest("no subscription \(subscriptionID) to actor \(id) on this connection"))
             }
             return .unsubscribed(id: id)
+        case .openChannel(let target, let initialMessage):
+            try await channels.openChannel(to: target, initialMessage: initialMessage, writer: writer)
+            return nil
+        case .sendOnChannel(let channelID, let message):
+            return channels.send(on: channelID, message)
+        case .closeChannel(let channelID):
+            return await channels.close(channelID)
         default:
             return await service.handle(command)
         }

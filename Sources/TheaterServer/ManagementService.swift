@@ -6,8 +6,9 @@ import Theater
 /// belong to a connection (see `ManagementConnection`), which asks this service for the
 /// actor to subscribe to.
 ///
-/// Commands whose runtime side does not exist yet (component updates, channels from
-/// clients, stores) answer `Error(InvalidRequest "not supported yet: ...")`.
+/// Channels are not here either: a client's channels belong to its connection (see
+/// `ManagementChannels`). Commands whose runtime side does not exist yet (component updates)
+/// answer `Error(InvalidRequest "not supported yet: ...")`.
 public struct ManagementService: Sendable {
     /// The runtime the commands act on.
     public let runtime: TheaterRuntime
@@ -65,17 +66,14 @@ public struct ManagementService: Sendable {
             return events(of: id)
         case .getActorMetrics(let id):
             guard let actor = runtime.actor(id) else { return notRunningOrUnknown(id) }
-            return .actorMetrics(id: id, metrics: Self.json(await actor.metrics()))
+            return .actorMetrics(id: id, metrics: Self.json(await actor.metrics(), parent: runtime.parent(of: id),
+                                                            children: runtime.children(of: id)))
         case .updateActorComponent:
             return .error(.invalidRequest("not supported yet: UpdateActorComponent (restart the actor with a new manifest instead)"))
-        case .openChannel:
-            return .error(.invalidRequest("not supported yet: OpenChannel from a management client"))
-        case .sendOnChannel:
-            return .error(.invalidRequest("not supported yet: SendOnChannel from a management client"))
-        case .closeChannel:
-            return .error(.invalidRequest("not supported yet: CloseChannel from a management client"))
+        case .openChannel, .sendOnChannel, .closeChannel:
+            return .error(.internalError("channels need a connection"))
         case .newStore:
-            return .error(.invalidRequest("not supported yet: NewStore"))
+            return newStore()
         }
     }
 
@@ -146,6 +144,18 @@ public struct ManagementService: Sendable {
         }
     }
 
+    /// Creates an empty content store in the data directory's `stores/` (the stores actors
+    /// open with the `store` handler by id) and answers its id.
+    private func newStore() -> ManagementResponse {
+        // The limit applies to content moved through the store; creating one moves none.
+        let stores = ActorStores(root: runtime.dataDirectory.actorStoresDirectory, maximumContentBytes: 0)
+        do {
+            return .storeCreated(storeID: try stores.create().id)
+        } catch {
+            return .error(.storeError("\(error)"))
+        }
+    }
+
     /// `ActorNotRunning` for an actor that ended, `ActorNotFound` for an unknown id.
     func notRunningOrUnknown(_ id: String) -> ManagementResponse {
         runtime.status(of: id) == nil ? .error(.actorNotFound) : .error(.actorNotRunning)
@@ -170,13 +180,20 @@ public struct ManagementService: Sendable {
     }
 
     /// Metrics as a JSON object with snake_case keys.
-    static func json(_ metrics: ActorMetrics) -> ManagementJSON {
+    ///
+    /// Our one extension of MANAGEMENT.md: `parent` (the supervisor's id, or null) and
+    /// `children` (the supervised children's ids, in start order), because the protocol has
+    /// no command for the hierarchy and `theater tree` / `inspect` need it. Upstream's metrics
+    /// are free-form JSON, so upstream clients are unaffected.
+    static func json(_ metrics: ActorMetrics, parent: String?, children: [String]) -> ManagementJSON {
         .object([
             (key: "messages_handled", value: .integer(metrics.messagesHandled)),
             (key: "messages_queued", value: .integer(metrics.messagesQueued)),
             (key: "state_size", value: .integer(metrics.stateSize)),
             (key: "uptime_seconds", value: .number(String(format: "%.3f", metrics.uptime))),
             (key: "subscribers", value: .integer(metrics.subscribers)),
+            (key: "parent", value: parent.map { .string($0) } ?? .null),
+            (key: "children", value: .array(children.map { .string($0) })),
         ])
     }
 }

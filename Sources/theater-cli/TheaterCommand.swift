@@ -14,6 +14,7 @@ struct TheaterCommand: AsyncParsableCommand {
             WasmCommand.self, WitCommand.self, ComponentCommand.self, CreateCommand.self, BuildCommand.self,
             ServerCommand.self, ListCommand.self,
             StartCommand.self, StopCommand.self, RestartCommand.self, StateCommand.self, MessageCommand.self, SubscribeCommand.self, LogsCommand.self,
+            InspectCommand.self, TreeCommand.self, ChannelCommand.self, ShellCommand.self,
         ]
     )
 

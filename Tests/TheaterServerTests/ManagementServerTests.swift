@@ -61,10 +61,7 @@ import TheaterServer
         #expect(try await client.call(.getActorStatus(id: nobody)) == .error(.actorNotFound))
         #expect(try await client.call(.sendActorMessage(id: nobody, data: [1])) == .error(.actorNotFound))
         #expect(try await client.call(.stopActor(id: nobody)) == .error(.actorNotFound))
-        guard case .error(.invalidRequest(let text)) = try await client.call(.newStore) else {
-            Issue.record("NewStore did not answer InvalidRequest"); return
-        }
-        #expect(text.hasPrefix("not supported yet"))
+        #expect(try await client.call(.openChannel(actorID: .actor(nobody), initialMessage: [1])) == .error(.actorNotFound))
         guard case .error(.actorInitializationError) = try await client.call(
             .startActor(manifest: "no/such/manifest.toml", initialState: nil, parent: false, subscribe: false)) else {
             Issue.record("a missing manifest did not answer ActorInitializationError"); return

@@ -31,7 +31,7 @@ final class ChannelOpenReply: @unchecked Sendable {
     /// Delivers the acceptance (`accepted`, optional message).
     func answer(accepted: Bool, message: [UInt8]?) {
         if accepted { reply.answer(.success(message.map { [1] + $0 } ?? [0])) } else {
-            reply.answer(.failure(.actorFailed("the actor rejected the channel")))
+            reply.answer(.failure(.channelRejected))
         }
     }
 

@@ -64,6 +64,8 @@ public enum MessageError: Error, Equatable, CustomStringConvertible, Sendable {
     case notSupported(String)
     /// The wait for an answer was cancelled because the waiting actor is being stopped.
     case interrupted
+    /// The target's `handle-channel-open` refused the channel.
+    case channelRejected
 
     public var description: String {
         switch self {
@@ -76,6 +78,7 @@ public enum MessageError: Error, Equatable, CustomStringConvertible, Sendable {
         case .cancelled(let id): return "request \(id) was cancelled by the actor"
         case .notSupported(let message): return message
         case .interrupted: return "the wait was interrupted: the actor is being stopped"
+        case .channelRejected: return "the actor failed: the actor rejected the channel"
         }
     }
 }

@@ -91,8 +91,9 @@ public struct ActorManifest: Sendable, Equatable {
     }
 
     /// Parses a manifest recorded in a chain, for a replay: the initial state comes from the
-    /// record instead of `init_state` (whose file may no longer exist).
-    static func parseRecorded(
+    /// record instead of `init_state` (whose file may no longer exist). Management clients use
+    /// it too, for a manifest whose files are on the server.
+    public static func parseRecorded(
         text: String, fileName: String, baseDirectory: URL, environment: [String: String], initialState: [UInt8]?
     ) throws(ManifestError) -> ActorManifest {
         try ManifestParser.parse(

@@ -133,7 +133,9 @@ public final class TheaterRuntime: @unchecked Sendable {
         for id in ended.keys { channels[id] = nil }
         lock.unlock()
         for (channelID, ends) in ended {
-            if let other = ends.other(than: actor.id), let peer = self.actor(other) {
+            if let external = ends.external, ends.contains(external.id) {
+                external.onClose(channelID)
+            } else if let other = ends.other(than: actor.id), let peer = self.actor(other) {
                 _ = peer.deliver(.channelClose(id: channelID))
             }
         }
@@ -228,18 +230,19 @@ public final class TheaterRuntime: @unchecked Sendable {
 
     /// Opens a channel from `initiator` to `actorID`; the target's `handle-channel-open`
     /// decides. Returns the channel id and the target's optional first message back.
-    func openChannel(from initiator: String, to actorID: String,
-                     _ payload: [UInt8]) async -> Result<(String, [UInt8]?), MessageError> {
+    /// `external` is the initiator when it is not an actor (see `ExternalChannelParticipant`).
+    func openChannel(from initiator: String, to actorID: String, _ payload: [UInt8],
+                     channelID: String = ActorID.random(),
+                     external: ExternalChannelParticipant? = nil) async -> Result<(String, [UInt8]?), MessageError> {
         guard let actor = actor(actorID) else { return .failure(.unknownActor(actorID)) }
         if let refusal = admit(payload, to: actor) { return .failure(refusal) }
-        let channelID = ActorID.random()
         let reply = ChannelOpenReply()
         if let error = actor.deliver(.channelOpen(id: channelID, payload: payload, reply: reply)) {
             return .failure(error)
         }
         switch await reply.wait() {
         case .success(let message):
-            lock.withLock { channels[channelID] = ChannelEnds(first: initiator, second: actorID) }
+            lock.withLock { channels[channelID] = ChannelEnds(first: initiator, second: actorID, external: external) }
             return .success((channelID, message))
         case .failure(let error):
             return .failure(error)
@@ -252,6 +255,10 @@ public final class TheaterRuntime: @unchecked Sendable {
         let ends = channels[channelID]
         lock.unlock()
         guard let ends, let other = ends.other(than: sender) else { return .notSupported("no open channel \(channelID)") }
+        if let external = ends.external, external.id == other {
+            external.onMessage(channelID, sender, payload)
+            return nil
+        }
         guard let peer = actor(other) else { return .actorStopped(other) }
         if let refusal = admit(payload, to: peer) { return refusal }
         return peer.deliver(.channelMessage(id: channelID, payload: payload))
@@ -264,7 +271,11 @@ public final class TheaterRuntime: @unchecked Sendable {
         if ends?.contains(sender) == true { channels[channelID] = nil }
         lock.unlock()
         guard let ends, let other = ends.other(than: sender) else { return .notSupported("no open channel \(channelID)") }
-        _ = actor(other)?.deliver(.channelClose(id: channelID))
+        if let external = ends.external, external.id == other {
+            external.onClose(channelID)
+        } else {
+            _ = actor(other)?.deliver(.channelClose(id: channelID))
+        }
         return nil
     }
 
@@ -345,10 +356,12 @@ public struct ActorExitNotice: Sendable {
     public let exit: ActorExit
 }
 
-/// The two actors a channel connects.
+/// The two ends a channel connects: two actors, or an external participant (`first`, with
+/// `external` set) and an actor.
 struct ChannelEnds {
     let first: String
     let second: String
+    var external: ExternalChannelParticipant? = nil
 
     func contains(_ id: String) -> Bool { first == id || second == id }
     func other(than id: String) -> String? {

@@ -7,9 +7,10 @@ import Theater
 /// `theater` client commands use it.
 ///
 /// `call` sends a command and returns its response. Responses that are not answers to a
-/// command (`ActorEvent` and `ActorResult` frames of the connection's subscriptions) may
-/// arrive before a command's answer: `call` sets them aside, and `nextStreamed` hands them
-/// out in order, followed by whatever streams in later.
+/// command (`ActorEvent` and `ActorResult` frames of the connection's subscriptions, and
+/// `ChannelMessage` / `ChannelClosed` of its channels) may arrive before a command's answer:
+/// `call` sets them aside, and `nextStreamed` hands them out in order, followed by whatever
+/// streams in later.
 ///
 /// One command at a time: the client is an actor, and the server answers a connection's
 /// commands in order.
@@ -85,7 +86,7 @@ public actor ManagementClient {
     public func receive() async throws -> ManagementResponse {
         while true {
             let response = try await inbox.next(within: timeout, timeout: .timedOut(address: address, seconds: timeout ?? 0))
-            if Self.isStreamed(response) {
+            if Self.isStreamed(response, answering: command) {
                 streamed.append(response)
             } else {
                 return response
@@ -104,15 +105,27 @@ public actor ManagementClient {
         }
     }
 
+    /// The next frame of any kind: the frames `call` set aside first, then whatever comes.
+    /// For a client that sends with `send` and reads answers and streamed frames in one
+    /// loop (`theater channel open`). Throws when the connection ends.
+    public func next() async throws -> ManagementResponse {
+        if !streamed.isEmpty { return streamed.removeFirst() }
+        return try await inbox.next(within: nil, timeout: .timedOut(address: address, seconds: 0))
+    }
+
     /// Closes the connection.
     public func close() async {
         try? await channel.close()
     }
 
-    /// Frames the server sends on its own, not as the answer to a command.
-    static func isStreamed(_ response: ManagementResponse) -> Bool {
+    /// Frames the server sends on its own, not as the answer to a command. `ChannelClosed`
+    /// is both: the answer to `CloseChannel` of the same channel, else the actor closed it.
+    static func isStreamed(_ response: ManagementResponse, answering command: ManagementCommand? = nil) -> Bool {
         switch response {
-        case .actorEvent, .actorResult: return true
+        case .actorEvent, .actorResult, .channelMessage: return true
+        case .channelClosed(let channelID):
+            if case .closeChannel(let closing)? = command, closing == channelID { return false }
+            return true
         default: return false
         }
     }
