@@ -6,8 +6,7 @@ import Theater
 /// belong to a connection (see `ManagementConnection`), which asks this service for the
 /// actor to subscribe to.
 ///
-/// Commands whose runtime side does not exist yet (component updates, channels from
-/// clients, stores) answer `Error(InvalidRequest "not supported yet: ...")`.
+/// Commands whose runtime side does not exist yet (channels from clients, stores) answer `Error(InvalidRequest "not supported yet: ...")`.
 public struct ManagementService: Sendable {
     /// The runtime the commands act on.
     public let runtime: TheaterRuntime
@@ -66,8 +65,8 @@ public struct ManagementService: Sendable {
         case .getActorMetrics(let id):
             guard let actor = runtime.actor(id) else { return notRunningOrUnknown(id) }
             return .actorMetrics(id: id, metrics: Self.json(await actor.metrics()))
-        case .updateActorComponent:
-            return .error(.invalidRequest("not supported yet: UpdateActorComponent (restart the actor with a new manifest instead)"))
+        case .updateActorComponent(let id, let component):
+            return await updateComponent(of: id, to: component)
         case .openChannel:
             return .error(.invalidRequest("not supported yet: OpenChannel from a management client"))
         case .sendOnChannel:

@@ -13,6 +13,7 @@ struct TheaterCommand: AsyncParsableCommand {
             RunCommand.self, ReplayCommand.self, VerifyCommand.self, EventsCommand.self, ValidateCommand.self,
             WasmCommand.self, WitCommand.self, ComponentCommand.self, CreateCommand.self, BuildCommand.self,
             ServerCommand.self, ListCommand.self,
+            WatchCommand.self,
         ]
     )
 
