@@ -27,7 +27,7 @@ extension TheaterRuntime {
     @discardableResult
     public func updateComponent(of id: String, to componentURL: URL) async throws(ComponentUpdateError) -> ActorRuntime {
         guard let old = actor(id) else {
-            throw status(of: id) == nil ? .unknownActor(id) : .notRunning(id)
+            throw status(of: id) == nil ? ComponentUpdateError.unknownActor(id) : ComponentUpdateError.notRunning(id)
         }
         if let child = supervision.child(id) { throw .supervisedChild(id: id, parentID: child.parentID) }
         guard let launch = launch(of: id) else { throw .notRunning(id) }

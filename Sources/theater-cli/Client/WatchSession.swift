@@ -73,7 +73,7 @@ final class WatchSession {
             DispatchQueue.global().async {
                 let start = Date()
                 let outcome: Result<ActorProjectBuild.Result, CommandFailure>
-                do {
+                do throws(CommandFailure) {
                     outcome = .success(try build.run(environment: ProcessInfo.processInfo.environment,
                                                      started: { stop.building($0) }))
                 } catch {
@@ -138,7 +138,7 @@ final class WatchSession {
             return try await server.call(command)
         } catch {
             let running = actorID.map { "; actor \($0) may still be running there" } ?? ""
-            throw CommandFailure("lost the server at \(server.address): \(error)\(running)")
+            throw CommandFailure("lost the server at \(await server.address): \(error)\(running)")
         }
     }
 }
