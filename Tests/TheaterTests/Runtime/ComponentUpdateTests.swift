@@ -53,7 +53,7 @@ import Testing
             try await scenario.runtime.updateComponent(of: actor.id, to: initOnly)
             Issue.record("a component without message-server-client exports replaced the counter")
         } catch {
-            guard let error = error as? ComponentUpdateError, case .unfit(let path, let reason) = error else { Issue.record("\(error)"); return }
+            guard case .unfit(let path, let reason) = error else { Issue.record("\(error)"); return }
             #expect(path == initOnly.path)
             #expect(reason.contains("message-server-client"), "\(reason)")
             #expect(error.description.contains("the old component keeps running"))
@@ -113,7 +113,7 @@ import Testing
             try await scenario.runtime.updateComponent(of: old.id, to: refusing)
             Issue.record("a component whose init fails replaced the counter")
         } catch {
-            guard case .startFailed(_, let reason, let restored)? = error as? ComponentUpdateError else { Issue.record("\(error)"); return }
+            guard case .startFailed(_, let reason, let restored) = error else { Issue.record("\(error)"); return }
             #expect(reason.contains("refused"), "\(reason)")
             #expect(restored)
         }
