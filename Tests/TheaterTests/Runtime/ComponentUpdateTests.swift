@@ -99,6 +99,22 @@ import Testing
         try await scenario.shutdownAndReplay(expectedChains: 1)
     }
 
+    @Test func aSupervisedChildIsRefusedSinceItsSupervisorWouldUndoTheUpdate() async throws {
+        let scenario = try RuntimeScenario()
+        try scenario.writeActor("child", component: RuntimeScenario.prebuilt("examples/counter/counter.wasm"),
+                                handlers: ["runtime", "message-server"], initialState: "0")
+        let parent = try await scenario.start("parent", component: TestActors.supervisor.encoded(),
+                                              handlers: ["runtime", "message-server", "supervisor"])
+        let childID = String(decoding: try #require(await parent.state()), as: UTF8.self)
+        let child = try #require(scenario.runtime.actor(childID))
+        await #expect(throws: ComponentUpdateError.supervisedChild(id: childID, parentID: parent.id)) {
+            try await scenario.runtime.updateComponent(of: childID, to: Self.counterV2)
+        }
+        #expect(scenario.runtime.actor(childID) === child)
+        #expect(try await scenario.request(child, "add 2") == "2", "the old counter")
+        try await scenario.shutdownAndReplay(expectedChains: 2)
+    }
+
     @Test func aComponentWhoseInitFailsPutsTheOldOneBackWithTheState() async throws {
         let scenario = try RuntimeScenario()
         let old = try await scenario.startCounter()
