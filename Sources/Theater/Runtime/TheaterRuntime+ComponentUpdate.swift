@@ -42,7 +42,7 @@ extension TheaterRuntime {
         do {
             hash = try checkedComponent(for: manifest)
         } catch {
-            throw .unfit(path: path, reason: Self.reason(error))
+            throw .unfit(path: path, reason: "\(error)")
         }
 
         await stop(id, reason: "component updated to \(path) (sha256 \(hash.prefix(16))…)")
@@ -54,7 +54,7 @@ extension TheaterRuntime {
             return try await ActorLauncher(runtime: self).launch(manifest, initialState: .some(state), parentID: nil,
                                                                  actorID: id, incarnation: incarnation)
         } catch {
-            let reason = Self.reason(error)
+            let reason = "\(error)"
             // Put the old component back, with the same state, as the incarnation after.
             recordLaunch(Launch(initialState: launch.initialState, incarnation: incarnation + 1), of: id)
             let restored = (try? await ActorLauncher(runtime: self).launch(
@@ -79,11 +79,5 @@ extension TheaterRuntime {
         let component = try validatedComponent(bytes: bytes, hash: hash)
         _ = try ActorValidation.check(component, against: manifest)
         return hash
-    }
-
-    /// An error's message without the type's wrapping.
-    private static func reason(_ error: Error) -> String {
-        if let error = error as? CustomStringConvertible { return error.description }
-        return "\(error)"
     }
 }
