@@ -7,8 +7,7 @@ import Theater
 /// actor to subscribe to.
 ///
 /// Channels are not here either: a client's channels belong to its connection (see
-/// `ManagementChannels`). Commands whose runtime side does not exist yet (component updates)
-/// answer `Error(InvalidRequest "not supported yet: ...")`.
+/// `ManagementChannels`).
 public struct ManagementService: Sendable {
     /// The runtime the commands act on.
     public let runtime: TheaterRuntime
@@ -68,8 +67,8 @@ public struct ManagementService: Sendable {
             guard let actor = runtime.actor(id) else { return notRunningOrUnknown(id) }
             return .actorMetrics(id: id, metrics: Self.json(await actor.metrics(), parent: runtime.parent(of: id),
                                                             children: runtime.children(of: id)))
-        case .updateActorComponent:
-            return .error(.invalidRequest("not supported yet: UpdateActorComponent (restart the actor with a new manifest instead)"))
+        case .updateActorComponent(let id, let component):
+            return await updateComponent(of: id, to: component)
         case .openChannel, .sendOnChannel, .closeChannel:
             return .error(.internalError("channels need a connection"))
         case .newStore:

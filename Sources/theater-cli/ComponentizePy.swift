@@ -29,7 +29,8 @@ struct ComponentizePy {
     /// Runs `componentize-py -d wit -w WORLD componentize -p . app -o OUTPUT` in `project`,
     /// without a shell. Its output streams to this process's standard error as it comes
     /// (standard output stays for the command's own result); fails when it does not exit 0.
-    func build(project: URL, world: String, output: URL) throws(CommandFailure) {
+    /// `started` gets the process once it runs.
+    func build(project: URL, world: String, output: URL, started: (Process) -> Void = { _ in }) throws(CommandFailure) {
         let arguments = ["-d", "wit", "-w", world, "componentize", "-p", ".", "app", "-o", output.path]
         let process = Process()
         process.executableURL = url
@@ -43,6 +44,7 @@ struct ComponentizePy {
         } catch {
             throw CommandFailure("cannot run \(url.path): \(error.localizedDescription)")
         }
+        started(process)
         process.waitUntilExit()
         let command = "componentize-py " + arguments.joined(separator: " ")
         if process.terminationReason == .uncaughtSignal {

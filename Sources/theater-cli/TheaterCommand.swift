@@ -15,6 +15,7 @@ struct TheaterCommand: AsyncParsableCommand {
             ServerCommand.self, ListCommand.self,
             StartCommand.self, StopCommand.self, RestartCommand.self, StateCommand.self, MessageCommand.self, SubscribeCommand.self, LogsCommand.self,
             InspectCommand.self, TreeCommand.self, ChannelCommand.self, ShellCommand.self,
+            WatchCommand.self,
         ]
     )
 

@@ -20,6 +20,13 @@ public enum ActorValidation {
         } catch let error as ActorStartError {
             throw ActorStartError.component("\(manifest.componentURL.path): \(error)")
         }
+        return try check(component, against: manifest)
+    }
+
+    /// Checks an already decoded and validated `component` against `manifest`'s handlers:
+    /// every import granted, every export the handlers call present with the right type.
+    /// Throws `ActorStartError` naming the first problem.
+    public static func check(_ component: ValidatedComponent, against manifest: ActorManifest) throws -> Report {
         // A sandbox that records nothing and reaches no runtime: instantiation alone proves
         // the imports are granted and the exports have the right types.
         let recorder = ChainRecorder(mode: .live(writer: nil), disabled: true)

@@ -31,6 +31,8 @@ public final class TheaterRuntime: @unchecked Sendable {
     let activity = RuntimeActivity()
     /// The deadlines of the host calls waiting in any actor.
     let waitDeadlines = WaitDeadlines()
+    /// The actors whose component is being replaced (see `updateComponent(of:to:)`).
+    let componentUpdates = ActorClaims()
 
     private let lock = NSLock()
     private var actors: [String: ActorRuntime] = [:]
@@ -101,6 +103,16 @@ public final class TheaterRuntime: @unchecked Sendable {
                                                                   actorID: id, incarnation: incarnation)
         lock.withLock { launches[id] = Launch(initialState: launch.initialState, incarnation: incarnation) }
         return actor
+    }
+
+    /// How top-level actor `id` was last started (nil for a supervised child or an unknown id).
+    func launch(of id: String) -> Launch? {
+        lock.withLock { launches[id] }
+    }
+
+    /// Records how top-level actor `id` was started, for later restarts.
+    func recordLaunch(_ launch: Launch, of id: String) {
+        lock.withLock { launches[id] = launch }
     }
 
     /// Registers a started actor (called by the launcher before `init` runs, so that an
