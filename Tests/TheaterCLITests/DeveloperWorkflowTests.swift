@@ -22,18 +22,20 @@ import Testing
         try #require(build.status == 0, "\(build.transcript)")
         #expect(build.standardOutput.hasPrefix("built \(project.path)/greeter.wasm ("), "\(build.transcript)")
 
-        // 3. theater start manifest.toml
-        // TODO(lead): run `theater start manifest.toml` in `project` (and `theater message ID
-        // --request` below) once the start/message commands are merged; until then StartActor
-        // goes through scripts/management-client.py's Python client, with the manifest's
-        // absolute path (`theater start` must send an absolute path too: the server resolves
-        // relative ones against its own working directory).
-        let id = try server.start(manifest: project.appendingPathComponent("manifest.toml").path)
+        // 3. theater start manifest.toml, in the project folder (the client sends the
+        // manifest's absolute path, so the server may run anywhere).
+        let start = try workspace.theater(["start", "manifest.toml", "--id-only", "--address", server.address],
+                                          in: project, timeLimit: 300)
+        try #require(start.status == 0, "\(start.transcript)")
+        let id = start.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try server.actorIDs() == [id])
 
-        // The actor answers.
-        #expect(try server.request(id, "hello") == "echo: hello")
-        try server.send(id, "hi")
+        // The actor answers `theater message`.
+        let hello = try workspace.theater(["message", id, "--data", "hello", "--request", "--json", "--address", server.address])
+        #expect(hello.status == 0, "\(hello.transcript)")
+        #expect(hello.standardOutput.contains("echo: hello"), "\(hello.transcript)")
+        let sent = try workspace.theater(["message", id, "--data", "hi", "--address", server.address])
+        #expect(sent.status == 0, "\(sent.transcript)")
         #expect(try server.request(id, "count") == "1")
 
         let stopped = server.stop()

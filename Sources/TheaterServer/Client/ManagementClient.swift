@@ -78,12 +78,14 @@ public actor ManagementClient {
     /// thrown). Streamed frames that come first are kept for `nextStreamed`.
     public func call(_ command: ManagementCommand) async throws -> ManagementResponse {
         try await send(command)
-        return try await receive()
+        return try await receive(answering: command)
     }
 
     /// The answer to the oldest command sent with `send` and not yet answered: with `send`,
     /// a client may keep several commands in flight (the server answers them in order).
-    public func receive() async throws -> ManagementResponse {
+    /// `command`, when given, is the command answered (it tells a `ChannelClosed` answer
+    /// from one the server streams).
+    public func receive(answering command: ManagementCommand? = nil) async throws -> ManagementResponse {
         while true {
             let response = try await inbox.next(within: timeout, timeout: .timedOut(address: address, seconds: timeout ?? 0))
             if Self.isStreamed(response, answering: command) {
