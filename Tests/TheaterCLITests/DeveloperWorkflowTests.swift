@@ -31,7 +31,7 @@ import Testing
         #expect(try server.actorIDs() == [id])
 
         // The actor answers `theater message`.
-        let hello = try workspace.theater(["message", id, "--data", "hello", "--request", "--json", "--address", server.address])
+        let hello = try workspace.theater(["message", id, "--data", "hello", "--request", "--address", server.address])
         #expect(hello.status == 0, "\(hello.transcript)")
         #expect(hello.standardOutput.contains("echo: hello"), "\(hello.transcript)")
         let sent = try workspace.theater(["message", id, "--data", "hi", "--address", server.address])

@@ -15,6 +15,9 @@ final class ResponseInbox: Sendable {
         var closed: ManagementClientError?
         var waiter: (id: UInt64, continuation: CheckedContinuation<ManagementResponse, Error>)?
         var nextWaiterID: UInt64 = 0
+        /// The timer of the waiting reader, cancelled when an answer comes first (so that
+        /// a client sending thousands of commands leaves no thousands of sleeping tasks).
+        var timer: Task<Void, Never>?
     }
     private let state = NIOLockedValueBox(State())
 
@@ -23,6 +26,8 @@ final class ResponseInbox: Sendable {
         let waiter = state.withLockedValue { state -> CheckedContinuation<ManagementResponse, Error>? in
             if let waiter = state.waiter {
                 state.waiter = nil
+                state.timer?.cancel()
+                state.timer = nil
                 return waiter.continuation
             }
             state.queue.append(item)
@@ -63,10 +68,20 @@ final class ResponseInbox: Sendable {
             if let ready {
                 continuation.resume(with: ready)
             } else if let seconds {
-                Task { [weak self] in
-                    try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+                let timer = Task { [weak self] in
+                    do {
+                        try await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+                    } catch {
+                        return  // cancelled: the answer came
+                    }
                     self?.expire(waiterID: id, error: timeout)
                 }
+                let stillWaiting = state.withLockedValue { state -> Bool in
+                    guard state.waiter?.id == id else { return false }
+                    state.timer = timer
+                    return true
+                }
+                if !stillWaiting { timer.cancel() }
             }
         }
     }
