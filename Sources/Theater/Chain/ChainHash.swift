@@ -58,7 +58,7 @@ public struct ChainHash: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Lowercase hexadecimal digits of any bytes (shared by the hash and the renderers).
-    static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+    public static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var text = [UInt8]()
         text.reserveCapacity(bytes.count * 2)

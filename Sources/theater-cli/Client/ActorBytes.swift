@@ -48,7 +48,7 @@ enum ActorBytes {
         case .binary(let bytes):
             var lines: [String] = []
             for start in stride(from: 0, to: bytes.count, by: 32) {
-                lines.append(EventPrinter.hex(Array(bytes[start..<min(start + 32, bytes.count)])))
+                lines.append(ChainHash.hex(Array(bytes[start..<min(start + 32, bytes.count)])))
             }
             return lines
         }

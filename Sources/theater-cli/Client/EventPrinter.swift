@@ -47,8 +47,8 @@ struct EventPrinter {
     static func jsonObject(sequence: UInt64?, timestamp: UInt64, type: String, hash: [UInt8], parentHash: [UInt8]?,
                            payload: [UInt8], description: String?) -> [String: Any] {
         var object: [String: Any] = [
-            "timestamp": NSNumber(value: timestamp), "type": type, "hash": hex(hash),
-            "parent_hash": parentHash.map(hex) ?? NSNull(),
+            "timestamp": NSNumber(value: timestamp), "type": type, "hash": ChainHash.hex(hash),
+            "parent_hash": parentHash.map { ChainHash.hex($0) } ?? NSNull(),
             "summary": summary(type: type, payload: payload, description: description),
             "payload": recorded(type: type, payload: payload)?.jsonObject() ?? NSNull(),
         ]
@@ -88,17 +88,5 @@ struct EventPrinter {
     func print(_ event: WireChainEvent) {
         output.line(line(event))
         fflush(stdout)
-    }
-
-    /// Lower-case hex digits of `bytes`.
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8]()
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
     }
 }

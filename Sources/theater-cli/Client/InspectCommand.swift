@@ -115,7 +115,10 @@ struct InspectCommand: AsyncParsableCommand {
             output.line("")
             output.line(output.bold("State"))
             switch state {
-            case .some(.some(let bytes)): output.line("  " + StateText.describe(bytes))
+            case .some(.some(let bytes)):
+                let shown = ActorBytes(bytes)
+                output.line("  " + output.dim(shown.caption))
+                shown.humanLines.forEach { output.line("  " + $0) }
             case .some(.none): output.line("  none")
             case .none: output.line("  unavailable (the actor is not running)")
             }
@@ -125,6 +128,7 @@ struct InspectCommand: AsyncParsableCommand {
         let heading = detailed || total <= events.count ? "Events (\(total))" : "Last \(events.count) of \(total) events"
         output.line(output.bold(heading))
         if events.isEmpty { output.line("  none") }
-        for event in events { output.line("  " + EventText.line(event, output: output)) }
+        let printer = EventPrinter(output: output, format: .pretty)
+        for event in events { output.line("  " + printer.line(event)) }
     }
 }

@@ -18,15 +18,8 @@ struct RestartCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = try ActorID.parse(self.id)
-        let server = try await client.connect()
-        let response = try await server.answer(.restartActor(id: id), actorID: id)
-        await server.close()
+        let response = try await client.ask(.restartActor(id: id), about: id)
         guard case .restarted = response else { throw unexpected(response, for: "RestartActor") }
-        let output = client.output
-        if output.json {
-            output.document(.object([("id", .string(id)), ("restarted", .bool(true))]))
-        } else {
-            output.line("Restarted actor \(output.cyan(id))")
-        }
+        client.confirm("Restarted", key: "restarted", id: id)
     }
 }

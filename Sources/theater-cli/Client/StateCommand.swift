@@ -22,9 +22,7 @@ struct StateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = try ActorID.parse(self.id)
-        let server = try await client.connect()
-        let response = try await server.answer(.getActorState(id: id), actorID: id)
-        await server.close()
+        let response = try await client.ask(.getActorState(id: id), about: id)
         guard case .actorState(_, let state) = response else { throw unexpected(response, for: "GetActorState") }
         let bytes = ActorBytes(state)
         let output = client.output

@@ -18,15 +18,8 @@ struct StopCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = try ActorID.parse(self.id)
-        let server = try await client.connect()
-        let response = try await server.answer(.stopActor(id: id), actorID: id)
-        await server.close()
+        let response = try await client.ask(.stopActor(id: id), about: id)
         guard case .actorStopped = response else { throw unexpected(response, for: "StopActor") }
-        let output = client.output
-        if output.json {
-            output.document(.object([("id", .string(id)), ("stopped", .bool(true))]))
-        } else {
-            output.line("Stopped actor \(output.cyan(id))")
-        }
+        client.confirm("Stopped", key: "stopped", id: id)
     }
 }
