@@ -64,4 +64,31 @@ import TheaterServer
         #expect(try await other.call(.listActors) == .actorList(actors: []))
         await harness.close()
     }
+
+    @Test func aLengthWithNoBodyStallsOnlyItsOwnConnection() async throws {
+        let harness = try await ServerHarness()
+        let stalled = try harness.client()
+        try await stalled.writeRaw([0, 0, 0, 100])  // promises 100 bytes, sends none
+        let slow = try harness.client()
+        var codec = FrameCodec()
+        let frames = codec.encode(ManagementCommand.listActors.encoded()).joined()
+        // While one connection waits for a body and another trickles, a third is served.
+        let other = try harness.client()
+        for (index, byte) in frames.enumerated() {
+            try await slow.writeRaw([byte])
+            if index == frames.count / 2 {
+                #expect(try await other.call(.listActors) == .actorList(actors: []))
+            }
+        }
+        #expect(try await slow.receive() == .actorList(actors: []))
+        // The promised body arrives at last: the stalled connection is answered too.
+        var body = Array(#"{"Complete":"#.utf8)
+        let command = ManagementCommand.listActors.encoded()
+        body += Array("[\(command.map(String.init).joined(separator: ","))]}".utf8)
+        let padded = body + [UInt8](repeating: UInt8(ascii: " "), count: max(0, 100 - body.count))
+        try #require(padded.count == 100, "the test's frame must be exactly 100 bytes")
+        try await stalled.writeRaw(padded)
+        #expect(try await stalled.receive() == .actorList(actors: []))
+        await harness.close()
+    }
 }
