@@ -28,6 +28,11 @@ struct ManagementConnection {
                     channels.closeAll()
                 }
                 var reader = ManagementMessageReader()
+                // Answers that need no waiting (a sent message, a bad frame) are written together
+                // once the bytes read so far are used up: one write and one wake-up of the event
+                // loop for a burst of commands, instead of one each. Any command that may wait
+                // writes them first, so answers keep their order.
+                var pending: [ManagementResponse] = []
                 for try await buffer in inbound {
                     reader.append(buffer.readableBytesView)
                     while true {
@@ -35,19 +40,39 @@ struct ManagementConnection {
                         do {
                             item = try reader.next(now: .now)
                         } catch {
-                            try? await writer.send(.error(.serializationError("\(error)")))
+                            pending.append(.error(.serializationError("\(error)")))
+                            try? await writer.send(contentsOf: pending)
                             return
                         }
                         guard let item else { break }
-                        let response: ManagementResponse?
                         switch item {
                         case .badFrame(let problem):
-                            response = .error(.serializationError(problem))
+                            pending.append(.error(.serializationError(problem)))
                         case .message(let bytes):
-                            response = try await respond(to: bytes, subscriptions: subscriptions, channels: channels,
-                                                         writer: writer)
+                            switch Self.decode(bytes) {
+                            case .failure(let failure):
+                                pending.append(failure.response)
+                            case .success(.sendActorMessage(let id, let data)):
+                                pending.append(service.sendMessage(to: id, data))
+                            case .success(let command):
+                                if !pending.isEmpty {
+                                    try await writer.send(contentsOf: pending)
+                                    pending.removeAll(keepingCapacity: true)
+                                }
+                                if let response = try await respond(to: command, subscriptions: subscriptions,
+                                                                    channels: channels, writer: writer) {
+                                    try await writer.send(response)
+                                }
+                            }
                         }
-                        if let response { try await writer.send(response) }
+                        if pending.count >= Self.pendingLimit {
+                            try await writer.send(contentsOf: pending)
+                            pending.removeAll(keepingCapacity: true)
+                        }
+                    }
+                    if !pending.isEmpty {
+                        try await writer.send(contentsOf: pending)
+                        pending.removeAll(keepingCapacity: true)
                     }
                 }
             }
@@ -56,21 +81,27 @@ struct ManagementConnection {
         }
     }
 
-    /// The response to one message's bytes; nil when it was written already (a response
-    /// that starts a subscription goes out before the subscription's first event).
-    private func respond(to bytes: [UInt8], subscriptions: ManagementSubscriptions, channels: ManagementChannels,
-                         writer: ResponseWriter) async throws -> ManagementResponse? {
-        let command: ManagementCommand
+    /// Answers written together at most (see `run`).
+    static let pendingLimit = 256
+
+    /// The command in a message's bytes, or the `Error` response that says what is wrong.
+    static func decode(_ bytes: [UInt8]) -> Result<ManagementCommand, ManagementResponseFailure> {
         do {
-            command = try ManagementCommand.decode(bytes)
+            return .success(try ManagementCommand.decode(bytes))
         } catch let error as ManagementDecodeError {
             switch error.kind {
-            case .malformedJSON, .tooDeep: return .error(.serializationError(error.description))
-            default: return .error(.invalidRequest(error.description))
+            case .malformedJSON, .tooDeep: return .failure(.init(.error(.serializationError(error.description))))
+            default: return .failure(.init(.error(.invalidRequest(error.description))))
             }
         } catch {
-            return .error(.serializationError("\(error)"))
+            return .failure(.init(.error(.serializationError("\(error)"))))
         }
+    }
+
+    /// The response to `command`; nil when it was written already (a response that starts a
+    /// subscription goes out before the subscription's first event).
+    private func respond(to command: ManagementCommand, subscriptions: ManagementSubscriptions,
+                         channels: ManagementChannels, writer: ResponseWriter) async throws -> ManagementResponse? {
         switch command {
         case .startActor(let manifest, let initialState, _, let subscribe):
             let outcome = await service.startActor(manifest: manifest, initialState: initialState)
@@ -97,4 +128,10 @@ struct ManagementConnection {
             return await service.handle(command)
         }
     }
+}
+
+/// An `Error` response as a failure value (`ManagementResponse` is not an `Error`).
+struct ManagementResponseFailure: Error {
+    let response: ManagementResponse
+    init(_ response: ManagementResponse) { self.response = response }
 }

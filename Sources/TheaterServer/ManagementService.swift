@@ -37,8 +37,7 @@ public struct ManagementService: Sendable {
         case .subscribeToActor(let id), .unsubscribeFromActor(let id, _):
             return runtime.actor(id) == nil ? notRunningOrUnknown(id) : .error(.internalError("subscriptions need a connection"))
         case .sendActorMessage(let id, let data):
-            if let error = runtime.send(to: id, data) { return .error(Self.error(for: error)) }
-            return .sentMessage(id: id)
+            return sendMessage(to: id, data)
         case .requestActorMessage(let id, let data):
             switch await runtime.request(to: id, data) {
             case .success(let message): return .requestedMessage(id: id, message: message)
@@ -74,6 +73,12 @@ public struct ManagementService: Sendable {
         case .newStore:
             return newStore()
         }
+    }
+
+    /// `SendActorMessage`: queues `data` in the actor's mailbox; never waits.
+    public func sendMessage(to id: String, _ data: [UInt8]) -> ManagementResponse {
+        if let error = runtime.send(to: id, data) { return .error(Self.error(for: error)) }
+        return .sentMessage(id: id)
     }
 
     /// What starting an actor gave: the actor, or the error response.

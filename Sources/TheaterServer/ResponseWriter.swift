@@ -19,4 +19,14 @@ actor ResponseWriter {
         let frames = codec.encode(response.encoded())
         try await outbound.write(contentsOf: frames.map { ByteBuffer(bytes: $0) })
     }
+
+    /// Sends `responses` in order with one write (one wake-up of the event loop).
+    func send(contentsOf responses: [ManagementResponse]) async throws {
+        var buffers: [ByteBuffer] = []
+        buffers.reserveCapacity(responses.count)
+        for response in responses {
+            for frame in codec.encode(response.encoded()) { buffers.append(ByteBuffer(bytes: frame)) }
+        }
+        try await outbound.write(contentsOf: buffers)
+    }
 }

@@ -57,20 +57,19 @@ public actor ManagementClient {
         return ManagementClient(address: address, timeout: timeout, channel: channel, inbox: inbox)
     }
 
-    /// Sends `command` without waiting for anything.
+    /// Sends `command` without waiting for anything, not even for the bytes to leave: the
+    /// event loop writes them in order, and a connection that broke shows in the next
+    /// `receive` (waiting for each write would cost a thread hop per command).
     public func send(_ command: ManagementCommand) async throws {
+        guard channel.isActive else { throw ManagementClientError.connectionClosed(address: address) }
         let frames = codec.encode(command.encoded())
-        do {
-            for (index, frame) in frames.enumerated() {
-                let buffer = channel.allocator.buffer(bytes: frame)
-                if index == frames.count - 1 {
-                    try await channel.writeAndFlush(buffer)
-                } else {
-                    channel.write(buffer, promise: nil)
-                }
+        for (index, frame) in frames.enumerated() {
+            let buffer = channel.allocator.buffer(bytes: frame)
+            if index == frames.count - 1 {
+                channel.writeAndFlush(buffer, promise: nil)
+            } else {
+                channel.write(buffer, promise: nil)
             }
-        } catch {
-            throw ManagementClientError.connectionClosed(address: address)
         }
     }
 
