@@ -51,17 +51,7 @@ final class BackgroundProcess {
 
     /// Waits for the end (SIGKILL after `timeLimit` seconds) and returns the outcome.
     func wait(timeLimit: TimeInterval = 20) -> TheaterBinary.Outcome {
-        let deadline = Date().addingTimeInterval(timeLimit)
-        var timedOut = false
-        while process.isRunning {
-            if Date() > deadline {
-                timedOut = true
-                kill(SIGKILL)
-                break
-            }
-            usleep(10_000)
-        }
-        process.waitUntilExit()
+        let timedOut = process.waitUntilExit(timeLimit: timeLimit)
         defer {
             try? FileManager.default.removeItem(at: outputFile)
             try? FileManager.default.removeItem(at: errorFile)

@@ -51,17 +51,7 @@ final class PipedTheater {
 
     /// Waits for the process to end (killed after `timeLimit` seconds) and returns what it did.
     func wait(timeLimit: TimeInterval = 60) -> TheaterBinary.Outcome {
-        let deadline = Date().addingTimeInterval(timeLimit)
-        var timedOut = false
-        while process.isRunning {
-            if Date() > deadline {
-                timedOut = true
-                kill(process.processIdentifier, SIGKILL)
-                break
-            }
-            usleep(10_000)
-        }
-        process.waitUntilExit()
+        let timedOut = process.waitUntilExit(timeLimit: timeLimit)
         endInput()
         defer {
             try? FileManager.default.removeItem(at: outputFile)

@@ -113,17 +113,7 @@ final class RunningTheater {
 
     /// Waits for the process to end, killing it with SIGKILL after `timeLimit` seconds.
     func wait(timeLimit: TimeInterval = 60) -> TheaterBinary.Outcome {
-        let deadline = Date().addingTimeInterval(timeLimit)
-        var timedOut = false
-        while process.isRunning {
-            if Date() > deadline {
-                timedOut = true
-                kill(SIGKILL)
-                break
-            }
-            usleep(5_000)
-        }
-        process.waitUntilExit()
+        let timedOut = process.waitUntilExit(timeLimit: timeLimit)
         defer {
             try? FileManager.default.removeItem(at: outputFile)
             try? FileManager.default.removeItem(at: errorFile)
