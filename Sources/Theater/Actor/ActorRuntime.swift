@@ -37,6 +37,9 @@ public actor ActorRuntime {
     let core: ActorCore
     /// The running call's stop flag (shared with its `CallBudget`).
     private nonisolated let interruption: CallInterruption
+    /// Set once a stop has had to cut the actor short: a call failing from then on is the
+    /// stop going through, so the actor ends as stopped for this reason.
+    private nonisolated let forcedStopReason = Mutex<String?>(nil)
     private var loop: Task<Void, Never>?
     private let onStop: @Sendable (ActorRuntime, ActorExit) -> Void
     /// The runtime-wide count of pending work this actor's items add to.
@@ -112,8 +115,10 @@ public actor ActorRuntime {
 
     /// Cuts the actor's current call short from any thread, even while it computes: the
     /// call traps at its next fuel slice (recorded as interrupted), as will any later one.
-    /// Used when a stop cannot wait any longer.
-    nonisolated func interruptComputation() {
+    /// Used when a stop for `reason` cannot wait any longer: the actor then ends as stopped
+    /// for that reason, not as failed, whichever call the interruption cuts short.
+    nonisolated func interruptComputation(stopping reason: String) {
+        forcedStopReason.withLock { $0 = $0 ?? reason }
         interruption.request()
     }
 
@@ -270,6 +275,8 @@ public actor ActorRuntime {
     /// chain and tells the runtime.
     func finish(_ exit: ActorExit) async {
         guard self.exit == nil else { return }
+        var exit = exit
+        if case .failed = exit, let reason = forcedStopReason.withLock({ $0 }) { exit = .stopped(reason) }
         self.exit = exit
         mailbox.finish()
         for reply in core.context.outstandingRequests.removeAll() { reply.answer(.failure(.actorStopped(id))) }

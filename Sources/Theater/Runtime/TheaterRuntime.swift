@@ -310,10 +310,10 @@ public final class TheaterRuntime: @unchecked Sendable {
         }
         guard let actor = actor(actorID) else { return }
         // An actor busy past `grace` (a long sleep, a request nobody answers) is interrupted:
-        // its waiting host call fails, recorded, and the stop behind it goes through.
+        // its waiting host call fails, recorded, and the actor ends as stopped for `reason`.
         let watchdog = Task {
             try await Task.sleep(for: grace)
-            actor.interruptComputation()
+            actor.interruptComputation(stopping: reason)
             await actor.interrupt()
         }
         defer { watchdog.cancel() }

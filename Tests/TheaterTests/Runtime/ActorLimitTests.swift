@@ -96,6 +96,17 @@ import Testing
         try await scenario.shutdownAndReplay(expectedChains: 1)
     }
 
+    @Test func aStopThatMustCutAFullMailboxShortStillEndsTheActorAsStopped() async throws {
+        let scenario = try RuntimeScenario()
+        let actor = try await scenario.start("sleeper", component: TestActors.sleeper.encoded(),
+                                             handlers: ["message-server", "timing"], extra: "[limits]\nmailbox_length = 1")
+        _ = (0..<3).map { _ in scenario.runtime.send(to: actor.id, [1]) }
+        // A grace far shorter than the 300 ms sleep: the stop interrupts the actor.
+        await scenario.runtime.stop(actor.id, reason: "test stop", grace: .milliseconds(20))
+        #expect(await actor.exitStatus() == .stopped("test stop"))
+        try await scenario.shutdownAndReplay(expectedChains: 1)
+    }
+
     @Test func aStateOverStateSizeFailsTheCallAndKeepsTheOldState() async throws {
         let scenario = try RuntimeScenario()
         let actor = try await scenario.start("keeper", component: TestActors.stateKeeper.encoded(),
