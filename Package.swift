@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: theater-cli -> Theater -> ComponentModel -> WasmEngine.
+// Dependencies point one way: theater-cli -> TheaterServer -> Theater -> ComponentModel -> WasmEngine.
 // WasmEngine depends on nothing but the standard library and Foundation.
 let package = Package(
     name: "Theater",
@@ -21,6 +21,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .target(
@@ -40,10 +45,16 @@ let package = Package(
                 "ComponentModel", "WasmEngine",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                // The HTTP handlers: http-client on AsyncHTTPClient, http-framework on
+                // Hummingbird 2 with its WebSocket module and TLS.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ],
             swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]
         ),
-        // The management server lives apart so the Theater target stays free of NIO.
+        // The management server (and its Prometheus endpoint) lives apart from the runtime.
         .target(
             name: "TheaterServer",
             dependencies: [
@@ -51,6 +62,9 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .executableTarget(
@@ -88,7 +102,17 @@ let package = Package(
             exclude: ["Fixtures/seed.c.txt", "Fixtures/seed.wasm"]
         ),
         .testTarget(name: "ComponentModelTests", dependencies: ["ComponentModel", "WasmEngine"]),
-        .testTarget(name: "TheaterTests", dependencies: ["Theater", "ComponentModel"]),
+        .testTarget(
+            name: "TheaterTests",
+            dependencies: [
+                "Theater", "ComponentModel",
+                // Real HTTP peers for the HTTP handlers' tests: a server for http-client to
+                // call, clients (HTTP and WebSocket) for the servers actors run.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            ]
+        ),
         .testTarget(name: "TheaterServerTests", dependencies: ["TheaterServer", "Theater"]),
         .testTarget(name: "TheaterCLITests", dependencies: ["theater-cli", "ComponentModel"]),
     ],

@@ -30,6 +30,18 @@ public struct ActorExport: Hashable, Sendable, CustomStringConvertible {
         case .handleChildExternalStop: return TheaterTypes.handlerExport(parameters: [.string])
         case .handleStdout, .handleStderr: return TheaterTypes.handlerExport(parameters: [.u64, TheaterTypes.bytes])
         case .handleExit: return TheaterTypes.handlerExport(parameters: [.u64, .s32])
+        case .handleHTTPRequest:
+            return TheaterTypes.handlerExport(parameters: [.u64, TheaterTypes.httpRequest],
+                                              extraResult: TheaterTypes.httpResponse)
+        case .handleMiddleware:
+            return TheaterTypes.handlerExport(parameters: [.u64, TheaterTypes.httpRequest],
+                                              extraResult: TheaterTypes.middlewareResult)
+        case .handleWebSocketConnect:
+            return TheaterTypes.handlerExport(parameters: [.u64, .u64, .string, .option(.string)])
+        case .handleWebSocketMessage:
+            return TheaterTypes.handlerExport(parameters: [.u64, .u64, TheaterTypes.webSocketMessage],
+                                              extraResult: .list(TheaterTypes.webSocketMessage))
+        case .handleWebSocketDisconnect: return TheaterTypes.handlerExport(parameters: [.u64, .u64])
         default:
             // Exports of later handlers (HTTP, process) are checked by those handlers.
             return ABIFunctionType(parameters: [], results: [])
@@ -64,10 +76,26 @@ public struct ActorExport: Hashable, Sendable, CustomStringConvertible {
     /// `process-handlers.handle-exit`: a process the actor started has exited.
     public static let handleExit = ActorExport(interface: "process-handlers", function: "handle-exit")
 
+    /// `http-handlers.handle-request`: a request on a route of the actor's HTTP server.
+    public static let handleHTTPRequest = ActorExport(interface: "http-handlers", function: "handle-request")
+    /// `http-handlers.handle-middleware`: a request passing one of the actor's middlewares.
+    public static let handleMiddleware = ActorExport(interface: "http-handlers", function: "handle-middleware")
+    /// `http-handlers.handle-websocket-connect`: a WebSocket connection opened.
+    public static let handleWebSocketConnect = ActorExport(interface: "http-handlers",
+                                                           function: "handle-websocket-connect")
+    /// `http-handlers.handle-websocket-message`: a WebSocket message arrived.
+    public static let handleWebSocketMessage = ActorExport(interface: "http-handlers",
+                                                           function: "handle-websocket-message")
+    /// `http-handlers.handle-websocket-disconnect`: a WebSocket connection closed.
+    public static let handleWebSocketDisconnect = ActorExport(interface: "http-handlers",
+                                                              function: "handle-websocket-disconnect")
+
     /// Every export this runtime calls, by interface.
     static let all: [ActorExport] = [
         .initialize, .handleSend, .handleRequest, .handleChannelOpen, .handleChannelMessage, .handleChannelClose,
         .handleChildError, .handleChildExit, .handleChildExternalStop, .handleStdout, .handleStderr, .handleExit,
+        .handleHTTPRequest, .handleMiddleware, .handleWebSocketConnect, .handleWebSocketMessage,
+        .handleWebSocketDisconnect,
     ]
 
     /// Parses `interface.function` as recorded in the chain.

@@ -239,6 +239,24 @@ public actor ActorRuntime {
                     let result = try await invoke(export, parameters)
                     if case .failure(let failure) = result, stopsActor(failure) { return await fail(failure) }
                 }
+            case .handlerRequest(let export, let parameters, let reply):
+                guard core.instance.implements(export) else {
+                    reply.answer(.failure(.actorFailed("the actor does not export \(export)")))
+                    break
+                }
+                let result = try await invoke(export, parameters)
+                // The call's events are on disk before its answer leaves the actor.
+                try core.context.recorder.flush()
+                switch result {
+                case .success(let extra):
+                    reply.answer(.success(extra))
+                case .failure(let failure):
+                    // As for requests: the supervisor hears of a failure before the caller.
+                    let stops = stopsActor(failure)
+                    if stops { await finish(.failed(failure.description)) }
+                    reply.answer(.failure(.actorFailed(failure.description)))
+                    if stops { return true }
+                }
             case .childEnded(let child, let exit):
                 if try await superviseChildEnd(child, exit) { return true }
             case .stop(let reason, let done):
@@ -295,6 +313,7 @@ public actor ActorRuntime {
         case .request(_, _, let reply): reply.answer(.failure(.actorStopped(id)))
         case .channelOpen(_, _, let reply): reply.fail(.actorStopped(id))
         case .stop(_, let done): done()
+        case .handlerRequest(_, _, let reply): reply.answer(.failure(.actorStopped(id)))
         case .send, .channelMessage, .channelClose, .handlerCall, .childEnded: break
         }
     }

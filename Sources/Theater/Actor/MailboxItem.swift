@@ -17,6 +17,10 @@ enum MailboxItem: @unchecked Sendable {
     /// `supervisor-handlers.handle-child-error`, ...) with its parameters, queued by a
     /// handler or the runtime; skipped (recorded as not exported) when the actor lacks it.
     case handlerCall(ActorExport, [ComponentValue])
+    /// A call of a handler export whose result someone waits for (an HTTP request for
+    /// `http-handlers.handle-request`): `reply` gets the export's extra result once the
+    /// call's events are on disk, or why there is none.
+    case handlerRequest(ActorExport, [ComponentValue], reply: HandlerReply)
     /// A child of this actor (a supervisor) ended: handled by its supervision (see
     /// `ActorRuntime+Supervision`). `child` identifies the incarnation that ended.
     case childEnded(child: ActorRuntime, exit: ActorExit)

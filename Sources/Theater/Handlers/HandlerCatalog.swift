@@ -60,7 +60,9 @@ enum HandlerCatalog {
                 granted.append(try FilesystemHandler.interface(context, config: config, environment: environment))
             case .process(let config):
                 granted.append(ProcessHandler.interface(context, config: config))
-            case .httpClient, .httpFramework:
+            case .httpClient:
+                throw ActorStartError.unsupportedHandler(handler.typeName)
+            case .httpFramework:
                 throw ActorStartError.unsupportedHandler(handler.typeName)
             }
         }
