@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "theater-bench", targets: ["theater-bench"]),
         .executable(name: "theater-actor-bench", targets: ["theater-actor-bench"]),
         .executable(name: "theater-server-bench", targets: ["theater-server-bench"]),
+        .executable(name: "theater-http-bench", targets: ["theater-http-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
@@ -95,6 +97,15 @@ let package = Package(
             name: "theater-server-bench",
             dependencies: ["Theater", "TheaterServer"],
             path: "Benchmarks/ServerBench"
+        ),
+        .executableTarget(
+            name: "theater-http-bench",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Benchmarks/HTTPBench"
         ),
         .testTarget(
             name: "WasmEngineTests",
