@@ -25,8 +25,10 @@ enum ActorTemplate: String, CaseIterable, ExpressibleByArgument, Sendable {
     /// The manifest's `init_state` line, if the template has one.
     var initialStateLine: String? {
         switch self {
-        case .basic, .http: return nil
+        case .basic: return nil
         case .messageServer: return "init_state = \"0\""
+        // The port to serve on (0: any free port; the actor logs the one it got).
+        case .http: return "init_state = \"8080\""
         // An empty path spawns nothing; the README says how to point it at a child.
         case .supervisor: return "init_state = '{\"child_manifest\": \"\"}'"
         }

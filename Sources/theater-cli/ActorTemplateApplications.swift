@@ -190,15 +190,15 @@ enum ActorTemplateApplications {
         #"""
         """\#(name): an HTTP Theater actor (world http-actor), made by `theater create`.
 
-        It implements the exports the http-framework handler calls: every request gets a
-        200 "hello from <name>" response, middleware lets everything through, WebSocket
-        messages are echoed back; each call is logged. Theater has no http-framework handler
-        yet, so this actor builds but cannot start until it has (see README.md).
+        In init it starts a server through the http-framework handler on the port its state
+        holds (0: any free port): every GET gets a 200 "hello from <name>" response, a
+        middleware lets everything through, WebSocket messages on /ws are echoed back; each
+        call is logged.
         """
         from typing import List, Optional, Tuple
 
         from wit_world import exports
-        from wit_world.imports import http_types, runtime, websocket_types
+        from wit_world.imports import http_framework, http_types, runtime, websocket_types
 
         NAME = \#(quoted(name))
 
@@ -206,7 +206,15 @@ enum ActorTemplateApplications {
         class Actor(exports.Actor):
             def init(self, state: Optional[bytes], params: Tuple[str]) -> Tuple[Optional[bytes]]:
                 (actor_id,) = params
-                runtime.log(NAME + " " + actor_id + " started")
+                port = int(state or b"8080")
+                server = http_framework.create_server(
+                    http_types.ServerConfig(port=port, host="127.0.0.1", tls_config=None))
+                hello = http_framework.register_handler("hello")
+                http_framework.add_route(server, "/*", "GET", hello)
+                http_framework.add_middleware(server, "/", hello)
+                http_framework.enable_websocket(server, "/ws", hello, hello, hello)
+                bound = http_framework.start_server(server)
+                runtime.log(NAME + " " + actor_id + " serving on http://127.0.0.1:" + str(bound))
                 return (state,)
 
 

@@ -59,13 +59,10 @@ enum ActorTemplateReadme {
             """
         case .http:
             return """
-            It implements the exports the `http-framework` handler calls (`ntwk:theater/http-handlers`):
-            each request gets `200 hello from \(name)`, middleware lets every request through, and
-            WebSocket messages are echoed; every call is logged.
-
-            **Theater has no `http-framework` handler yet**: the actor builds, but `theater build`'s
-            check against the manifest and `theater run` report the handler as unsupported until it
-            exists.
+            In `init` it starts a server on 127.0.0.1 through the `http-framework` handler, on the port
+            its state holds (`init_state`; 0 takes any free port), and logs the address. Every GET gets
+            `200 hello from \(name)`, a middleware lets every request through, and WebSocket messages on
+            `/ws` are echoed; every call is logged, and every request is recorded in the actor's chain.
             """
         }
     }
@@ -94,8 +91,10 @@ enum ActorTemplateReadme {
             """
         case .http:
             return """
-            Not yet: `theater run manifest.toml` will start it once Theater has the `http-framework`
-            handler.
+                theater run manifest.toml       # logs "serving on http://127.0.0.1:8080"
+                curl http://127.0.0.1:8080/     # hello from \(name)
+
+            Ctrl-C stops it; `theater replay` of its chain needs no network.
             """
         }
     }

@@ -11,7 +11,7 @@ struct CreateCommand: ParsableCommand {
         `theater build DIR/NAME` (needs componentize-py) and run it with \
         `theater run DIR/NAME/manifest.toml`. Templates: basic (logs in init), message-server \
         (answers requests, counts sends), supervisor (spawns a child named in its state), http \
-        (the HTTP handler exports; Theater has no http-framework handler yet).
+        (serves HTTP and a WebSocket through the http-framework handler).
         """
     )
 

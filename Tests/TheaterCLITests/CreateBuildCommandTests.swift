@@ -210,18 +210,32 @@ enum ComponentizePyAvailability {
 
     @Test(.enabled(if: ComponentizePyAvailability.installed,
                    "componentize-py is not installed (pip install componentize-py); the build tests need it"))
-    func httpTemplateBuildsButItsHandlerIsNotThereYet() throws {
+    func httpTemplateBuildsServesAndReplays() throws {
         let workspace = try ActorTestWorkspace()
         defer { workspace.remove() }
         #expect(try create(workspace, ["web", "--template", "http"]).status == 0)
-        // The http template's app.py fits the http-actor bindings (componentize-py builds it),
-        // but Theater has no http-framework handler yet, which the check against the manifest says.
         let web = workspace.folder.appendingPathComponent("web")
-        let outcome = try workspace.theater(["build", web.path], timeLimit: 600)
-        #expect(outcome.failedCleanly, "\(outcome.transcript)")
-        #expect(outcome.standardError.contains("building web (world http-actor)"), "\(outcome.transcript)")
-        #expect(outcome.standardError.contains("built \(web.path)/web.wasm, but it does not fit"), "\(outcome.transcript)")
-        #expect(outcome.standardError.contains("http-framework"), "\(outcome.transcript)")
-        #expect(FileManager.default.fileExists(atPath: web.appendingPathComponent("web.wasm").path))
+        let build = try workspace.theater(["build", web.path], timeLimit: 600)
+        #expect(build.status == 0, "\(build.transcript)")
+        #expect(build.standardError.contains("building web (world http-actor)"), "\(build.transcript)")
+        // Any free port instead of the template's 8080.
+        let manifest = web.appendingPathComponent("manifest.toml")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        #expect(text.contains("init_state = \"8080\""))
+        try text.replacingOccurrences(of: "init_state = \"8080\"", with: "init_state = \"0\"")
+            .write(to: manifest, atomically: true, encoding: .utf8)
+
+        let run = try BackgroundProcess(executable: try TheaterBinary.locate().url,
+                                        arguments: ["run", manifest.path, "--data-dir", workspace.dataDirectory.path],
+                                        environment: [:])
+        let base = try #require(HTTPClientTools.waitForAddress(of: run), "\(run.errorOutput)")
+        #expect(try HTTPClientTools.curl(base + "/") == .init(200, "hello from web"))
+        #expect(try HTTPClientTools.curl(base + "/any/path?x=1") == .init(200, "hello from web"))
+        run.kill(SIGINT)
+        let ended = run.wait()
+        #expect(ended.status == 0, "\(ended.transcript)")
+        #expect(ended.standardError.contains("handler 1: GET /any/path?x=1"), "\(ended.transcript)")
+        let chain = try #require(ActorTestWorkspace.chainPath(in: ended.standardError), "\(ended.transcript)")
+        try expectIdenticalReplay(workspace, chain)
     }
 }
