@@ -4,7 +4,7 @@ import Foundation
 /// Calls one of an actor's `http-handlers` exports on behalf of a network peer and waits
 /// for its result at most `timeout`: the call goes through the actor's mailbox (one message
 /// at a time, recorded with its result); a full mailbox or a stopped actor answers at once.
-struct ActorExportCall: Sendable {
+struct ActorExportCall: @unchecked Sendable {
     /// What became of a call.
     enum Outcome: Sendable {
         /// The export returned this extra result.

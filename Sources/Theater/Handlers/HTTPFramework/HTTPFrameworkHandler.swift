@@ -40,7 +40,7 @@ enum HTTPFrameworkHandler {
         let baseDirectory = context.manifest.baseDirectory
 
         interface.function("create-server", [TheaterTypes.serverConfig], TheaterTypes.result(.u64)) { arguments in
-            outcome {
+            try outcome {
                 let settings = try HTTPServerSettings(arguments[0], config: config, baseDirectory: baseDirectory)
                 let server = try table.addServer { id in
                     HTTPFrameworkServer(id: id, host: settings.host, port: settings.port, tls: settings.tls,
@@ -50,7 +50,7 @@ enum HTTPFrameworkHandler {
             }
         }
         interface.function("get-server-info", [.u64], TheaterTypes.result(TheaterTypes.serverInfo)) { arguments in
-            outcome { try table.server(try arguments[0].u64Argument()).info }
+            try outcome { try table.server(try arguments[0].u64Argument()).info }
         }
         interface.asyncFunction("start-server", [.u64], TheaterTypes.result(.u16)) { arguments in
             let id = try arguments[0].u64Argument()
@@ -83,7 +83,7 @@ enum HTTPFrameworkHandler {
             .outcome(.success(.u64(table.registerHandler(try arguments[0].stringArgument()))))
         }
         interface.function("add-route", [.u64, .string, .string, .u64], TheaterTypes.result(.u64)) { arguments in
-            outcome {
+            try outcome {
                 let server = try table.server(try arguments[0].u64Argument())
                 let pattern = try HTTPRoutePattern(try arguments[1].stringArgument())
                 let method = try HTTPRouteMethod(try arguments[2].stringArgument())
@@ -102,14 +102,14 @@ enum HTTPFrameworkHandler {
             }
         }
         interface.function("remove-route", [.u64], TheaterTypes.unitResult) { arguments in
-            outcome {
+            try outcome {
                 let id = try arguments[0].u64Argument()
                 _ = try table.takeRoute(id).withRoutes { routes throws(HostFunctionError) in routes.removeRoute(id) }
                 return nil
             }
         }
         interface.function("add-middleware", [.u64, .string, .u64], TheaterTypes.result(.u64)) { arguments in
-            outcome {
+            try outcome {
                 let server = try table.server(try arguments[0].u64Argument())
                 let pattern = try HTTPRoutePattern(try arguments[1].stringArgument())
                 let handler = try arguments[2].u64Argument()
@@ -122,7 +122,7 @@ enum HTTPFrameworkHandler {
             }
         }
         interface.function("remove-middleware", [.u64], TheaterTypes.unitResult) { arguments in
-            outcome {
+            try outcome {
                 let id = try arguments[0].u64Argument()
                 _ = try table.takeMiddleware(id).withRoutes { routes throws(HostFunctionError) in routes.removeMiddleware(id) }
                 return nil
@@ -130,7 +130,7 @@ enum HTTPFrameworkHandler {
         }
         interface.function("enable-websocket", [.u64, .string, .option(.u64), .u64, .option(.u64)],
                            TheaterTypes.unitResult) { arguments in
-            outcome {
+            try outcome {
                 let server = try table.server(try arguments[0].u64Argument())
                 let pattern = try HTTPRoutePattern(try arguments[1].stringArgument())
                 let connect = try optionalID(arguments[2]), message = try arguments[3].u64Argument()
@@ -146,7 +146,7 @@ enum HTTPFrameworkHandler {
             }
         }
         interface.function("disable-websocket", [.u64, .string], TheaterTypes.unitResult) { arguments in
-            outcome {
+            try outcome {
                 let server = try table.server(try arguments[0].u64Argument())
                 let pattern = try HTTPRoutePattern(try arguments[1].stringArgument())
                 guard try server.withRoutes({ routes throws(HostFunctionError) in routes.removeWebSocket(pattern) }) else {
@@ -157,7 +157,7 @@ enum HTTPFrameworkHandler {
         }
         interface.function("send-websocket-message", [.u64, .u64, TheaterTypes.webSocketMessage],
                            TheaterTypes.unitResult) { arguments in
-            outcome {
+            try outcome {
                 let server = try table.server(try arguments[0].u64Argument())
                 let connection = try server.connection(try arguments[1].u64Argument())
                 guard connection.send(try WebSocketMessageValue(arguments[2])) else {
@@ -167,7 +167,7 @@ enum HTTPFrameworkHandler {
             }
         }
         interface.function("close-websocket", [.u64, .u64], TheaterTypes.unitResult) { arguments in
-            outcome {
+            try outcome {
                 let server = try table.server(try arguments[0].u64Argument())
                 let connection = try server.connection(try arguments[1].u64Argument())
                 guard connection.close() else {

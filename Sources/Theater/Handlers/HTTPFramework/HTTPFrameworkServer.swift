@@ -63,11 +63,17 @@ final class HTTPFrameworkServer: @unchecked Sendable {
 
     /// Binds and starts serving; returns the bound port. Starting a running server is an error.
     func start() async throws(HostFunctionError) -> UInt16 {
-        try lock.withLock { () throws(HostFunctionError) in
-            if let boundPort, runner != nil { throw HostFunctionError("server \(id) is already running on port \(boundPort)") }
-            guard !starting else { throw HostFunctionError("server \(id) is already starting") }
-            starting = true
+        lock.lock()
+        if let boundPort, runner != nil {
+            lock.unlock()
+            throw HostFunctionError("server \(id) is already running on port \(boundPort)")
         }
+        guard !starting else {
+            lock.unlock()
+            throw HostFunctionError("server \(id) is already starting")
+        }
+        starting = true
+        lock.unlock()
         do {
             let (started, port) = try await HTTPServerRunner.start(self)
             lock.withLock {

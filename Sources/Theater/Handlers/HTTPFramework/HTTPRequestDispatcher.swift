@@ -51,7 +51,7 @@ struct HTTPRequestDispatcher: Sendable {
         }
         var value = HTTPRequestValue(
             method: head.method.rawValue, uri: head.path ?? "/",
-            headers: head.headerFields.map { ($0.name.rawName, $0.value) },
+            headers: head.headerFields.map { (name: $0.name.rawName, value: $0.value) },
             body: body.isEmpty && head.headerFields[.contentLength] == nil ? nil : body)
         let routes = server.routes
         for middleware in routes.middlewares(for: Self.path(of: value.uri)) {
@@ -97,9 +97,9 @@ struct HTTPRequestDispatcher: Sendable {
         var headers = HTTPFields()
         if let requested { headers[.secWebSocketProtocol] = requested }
         let session = WebSocketSession(server: server, connection: connection, path: String(path), protocol: requested)
-        return .upgrade(headers) { inbound, outbound, _ in
+        return .upgrade(headers, { inbound, outbound, _ in
             await session.run(inbound: inbound, outbound: outbound)
-        }
+        })
     }
 
     /// The path of a request target (without its query).

@@ -30,10 +30,9 @@ final class HTTPServerRunner: @unchecked Sendable {
         let dispatcher = HTTPRequestDispatcher(server: server)
         let limits = server.limits
         let headerLimit = max(80 * 1024, limits.maxHeaderBytes * 2)
-        var http1 = HTTP1Channel.Configuration(
+        let http1 = HTTP1Channel.Configuration(
             idleTimeout: .seconds(60),
             httpDecoderConfiguration: .init(maxHeaderFieldSize: headerLimit, maxHeaderListSize: headerLimit))
-        http1.additionalChannelHandlers = { [] }
         var builder = HTTPServerBuilder.http1WebSocketUpgrade(
             configuration: .init(http1: http1, ws: .init(maxFrameSize: min(limits.maxWebSocketMessageBytes, 1 << 24)))
         ) { head, _, _ in
