@@ -54,7 +54,7 @@ enum HTTPFrameworkHandler {
         }
         interface.asyncFunction("start-server", [.u64], TheaterTypes.result(.u16)) { arguments in
             let id = try arguments[0].u64Argument()
-            do {
+            do throws(HostFunctionError) {
                 return .outcome(.success(.u16(try await table.server(id).start())))
             } catch {
                 return .outcome(.failure(error))
@@ -62,7 +62,7 @@ enum HTTPFrameworkHandler {
         }
         interface.asyncFunction("stop-server", [.u64], TheaterTypes.unitResult) { arguments in
             let id = try arguments[0].u64Argument()
-            do {
+            do throws(HostFunctionError) {
                 try await table.server(id).stop()
                 return .outcome(.success(nil))
             } catch {
@@ -71,7 +71,7 @@ enum HTTPFrameworkHandler {
         }
         interface.asyncFunction("destroy-server", [.u64], TheaterTypes.unitResult) { arguments in
             let id = try arguments[0].u64Argument()
-            do {
+            do throws(HostFunctionError) {
                 let server = try table.removeServer(id)
                 if server.isRunning { try? await server.stop() }
                 return .outcome(.success(nil))
@@ -91,7 +91,7 @@ enum HTTPFrameworkHandler {
                 try table.requireHandler(handler, for: "add-route \(method) \(pattern)")
                 return try server.withRoutes { routes throws(HostFunctionError) in
                     let id = table.newRoute(on: server.id)
-                    do {
+                    do throws(HostFunctionError) {
                         try routes.add(.init(id: id, pattern: pattern, method: method, handler: handler))
                     } catch {
                         _ = try? table.takeRoute(id)

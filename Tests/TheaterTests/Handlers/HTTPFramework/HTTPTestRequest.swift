@@ -50,6 +50,11 @@ struct HTTPCallError: Error, Equatable, CustomStringConvertible {
 struct HTTPServerInfo: Equatable {
     let id: UInt64, port: UInt16, running: Bool, routes: UInt32, middlewares: UInt32, webSocket: Bool
 
+    init(id: UInt64, port: UInt16, running: Bool, routes: UInt32, middlewares: UInt32, webSocket: Bool) {
+        (self.id, self.port, self.running, self.routes, self.middlewares, self.webSocket) = (id, port, running, routes, middlewares, webSocket)
+    }
+
+    /// Reads the record's bytes.
     init(_ bytes: [UInt8]) {
         func load<T: FixedWidthInteger>(_ at: Int, _ type: T.Type) -> T {
             bytes[at..<at + MemoryLayout<T>.size].withUnsafeBytes { $0.loadUnaligned(as: T.self) }
