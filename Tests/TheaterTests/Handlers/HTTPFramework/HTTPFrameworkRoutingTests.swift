@@ -16,6 +16,8 @@ import Testing
         #expect(item.status == 200)
         #expect(item.body == "POST /items/42?color=red\nabc", "the actor reads :id from the uri")
         try await run.finish()
+        let closed = await run.scenario.eventually(seconds: 10) { (try? RawConnection(port: port)) == nil }
+        #expect(closed, "the server stopped with its actor")
     }
 
     @Test func noRouteIs404AndAnotherMethodIs405WithAllow() async throws {
@@ -99,7 +101,7 @@ import Testing
         let (server, port) = try await run.startedServer()
         #expect(try await run.call(HTTPTestRequest("P").value(0, server)).map { _ in true } == .success(true))
         #expect(try await run.info(server).get().running == false)
-        await #expect(throws: (any Error).self) { _ = try await run.send(port: port, "/hello") }
+        #expect(throws: (any Error).self, "nothing listens on the port") { _ = try RawConnection(port: port) }
         let again = try await run.createServer(port: port).get()
         #expect(try await run.start(again).get() == port, "the port was free again")
         try await run.finish()
