@@ -24,6 +24,7 @@ enum HandlerCatalog {
     static func requiredExports(of handlerType: String) -> [String] {
         switch handlerType {
         case "message-server": return ["message-server-client"]
+        case "http-framework": return ["http-handlers"]
         default: return []
         }
     }
@@ -62,8 +63,8 @@ enum HandlerCatalog {
                 granted.append(ProcessHandler.interface(context, config: config))
             case .httpClient:
                 throw ActorStartError.unsupportedHandler(handler.typeName)
-            case .httpFramework:
-                throw ActorStartError.unsupportedHandler(handler.typeName)
+            case .httpFramework(let config):
+                granted.append(HTTPFrameworkHandler.interface(context, config: config))
             }
         }
         return granted

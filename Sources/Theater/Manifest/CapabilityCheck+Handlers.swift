@@ -142,4 +142,31 @@ extension CapabilityCheck {
             return granted.hasPrefix("*.") && suffix.hasSuffix(granted.dropFirst())
         }
     }
+
+    /// `http-framework`: every limit at most the parent's; the hosts a server may bind
+    /// within the parent's (loopback only when absent); the ports within the parent's.
+    static func compare(
+        _ child: HTTPFrameworkConfig, within parent: HTTPFrameworkConfig, into comparison: inout CapabilityComparison
+    ) {
+        comparison.atMost("http-framework.max_body_bytes", child: child.maxBodyBytes, parent: parent.maxBodyBytes, unit: .bytes)
+        comparison.atMost(
+            "http-framework.max_header_bytes", child: child.maxHeaderBytes, parent: parent.maxHeaderBytes, unit: .bytes)
+        comparison.atMost(
+            "http-framework.max_connections", child: child.maxConnections, parent: parent.maxConnections,
+            unit: .count("connections"))
+        comparison.atMost(
+            "http-framework.request_timeout_ms", child: child.requestTimeoutMs, parent: parent.requestTimeoutMs,
+            unit: .milliseconds)
+        comparison.atMost(
+            "http-framework.max_websocket_message_bytes", child: child.maxWebSocketMessageBytes,
+            parent: parent.maxWebSocketMessageBytes, unit: .bytes)
+        for host in child.allowedHosts ?? HTTPFrameworkConfig.loopbackHosts where !parent.permits(host: host) {
+            comparison.add(
+                "http-framework.allowed_hosts",
+                "http-framework.allowed_hosts: \(ManifestNode.quoted(host)) is not allowed to the parent")
+        }
+        comparison.subset(
+            "http-framework.allowed_ports", child: child.allowedPorts?.map(String.init),
+            parent: parent.allowedPorts?.map(String.init), anything: "any port")
+    }
 }

@@ -78,6 +78,8 @@ public enum CapabilityCheck {
             compare(mine, within: theirs, into: &comparison)
         case (.httpClient(let mine), .httpClient(let theirs)):
             compare(mine, within: theirs, into: &comparison)
+        case (.httpFramework(let mine), .httpFramework(let theirs)):
+            compare(mine, within: theirs, into: &comparison)
         case (.timing(let mine), .timing(let theirs)):
             comparison.atMost(
                 "timing.max_sleep_duration", child: mine.maxSleepDuration, parent: theirs.maxSleepDuration,
@@ -93,7 +95,7 @@ public enum CapabilityCheck {
             comparison.atMost(
                 "supervisor.max_children", child: mine.maxChildren, parent: theirs.maxChildren, unit: .count("children"))
         default:
-            // runtime, message-server, store and http-framework have no settings.
+            // runtime, message-server and store have no settings.
             break
         }
     }

@@ -81,7 +81,7 @@ public enum HandlerSpec: Sendable, Equatable {
         case .environment: self = .environment(try EnvironmentConfig(reading: settings))
         case .filesystem: self = .filesystem(try FilesystemConfig(reading: settings))
         case .httpClient: self = .httpClient(try HTTPClientConfig(reading: settings))
-        case .httpFramework: self = .httpFramework(HTTPFrameworkConfig())
+        case .httpFramework: self = .httpFramework(try HTTPFrameworkConfig(reading: settings))
         case .process: self = .process(try ProcessConfig(reading: settings))
         }
     }

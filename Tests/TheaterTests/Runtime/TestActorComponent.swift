@@ -127,12 +127,12 @@ struct TestActorComponent {
             lines.append("  " + definitions)
         }
         for export in exports {
-            lines.append("  (func $e.\(export.function) \(export.componentType) "
+            lines.append("  (func $e.\(export.coreName) \(export.componentType) "
                          + "(canon lift (core func $main \"\(export.coreName)\") \(Self.memoryOptions)))")
         }
         for interface in orderedUnique(exports.map(\.interface)) {
             let members = exports.filter { $0.interface == interface }
-                .map { "(export \"\($0.function)\" (func $e.\($0.function)))" }
+                .map { "(export \"\($0.function)\" (func $e.\($0.coreName)))" }
             lines.append("  (instance $x.\(interface) \(members.joined(separator: " ")))")
             lines.append("  (export \"ntwk:theater/\(interface)\" (instance $x.\(interface)))")
         }

@@ -20,8 +20,12 @@ struct TestActorExport {
     /// export mention records that have an exported name).
     var typeDefinitions = ""
 
+    /// The name the core module exports the implementation under, when not the
+    /// function's own (two interfaces may have functions of the same name).
+    var coreExportName: String? = nil
+
     /// The name the core module exports the implementation under.
-    var coreName: String { function }
+    var coreName: String { coreExportName ?? function }
 
     private static let state = #"(param "state" (option (list u8)))"#
     private static let stateResult = "(result (result (tuple (option (list u8))) (error string)))"
