@@ -60,8 +60,8 @@ enum HandlerCatalog {
                 granted.append(try FilesystemHandler.interface(context, config: config, environment: environment))
             case .process(let config):
                 granted.append(ProcessHandler.interface(context, config: config))
-            case .httpClient:
-                throw ActorStartError.unsupportedHandler(handler.typeName)
+            case .httpClient(let config):
+                granted.append(HTTPClientHandler.interface(context, config: config))
             case .httpFramework:
                 throw ActorStartError.unsupportedHandler(handler.typeName)
             }
