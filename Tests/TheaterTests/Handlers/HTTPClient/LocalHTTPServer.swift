@@ -11,7 +11,8 @@ import NIOCore
 /// - `/redirect?to=URL&status=302`: a redirect to `URL` with that status;
 /// - `/slow`: answers `late` after 5 s;
 /// - `/huge`: 64 KiB with a Content-Length; `/huge-chunked`: 64 KiB in chunks, no length;
-/// - `/headers`: the request's headers, one `name: value` line each, lowercased names;
+/// - `/headers`: the request's Host, then its other headers, one `name: value` line each,
+///   lowercased names;
 /// - `/method`: the request's method and the length of its body, e.g. `POST 4`.
 final class LocalHTTPServer: @unchecked Sendable {
     /// The port it listens on.
@@ -87,7 +88,9 @@ final class LocalHTTPServer: @unchecked Sendable {
         }
         router.get("headers") { request, _ -> String in
             counter.hit()
-            return request.headers.map { "\($0.name.canonicalName): \($0.value)\n" }.joined()
+            // HTTP/1's Host header arrives as the request's authority, not among its fields.
+            let host = "host: \(request.head.authority ?? "-")\n"
+            return host + request.headers.map { "\($0.name.canonicalName): \($0.value)\n" }.joined()
         }
         for method: HTTPRequest.Method in [.get, .post] {
             router.on("method", method: method) { request, _ -> String in
