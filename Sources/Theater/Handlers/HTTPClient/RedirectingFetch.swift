@@ -24,7 +24,8 @@ struct RedirectingFetch: Sendable {
         let limit = config.effectiveTimeoutMs
         let wait = min(limit, Self.longestWaitMs)
         let deadline = NIODeadline.now() + .milliseconds(Int64(wait))
-        let outcome = try await withThrowingTaskGroup(of: Result<HTTPResponseValue, SendHTTPError>.self) { group in
+        typealias Outcome = Result<HTTPResponseValue, SendHTTPError>
+        let outcome = try await withThrowingTaskGroup(of: Outcome.self, returning: Outcome.self) { group in
             group.addTask {
                 do {
                     return .success(try await self.follow(request, deadline: deadline))
@@ -39,7 +40,7 @@ struct RedirectingFetch: Sendable {
                 return .failure(.timedOut(limitMs: limit))
             }
             defer { group.cancelAll() }
-            guard let first = try await group.next() else { return .failure(.timedOut(limitMs: limit)) }
+            guard let first = try await group.next() else { return Outcome.failure(.timedOut(limitMs: limit)) }
             return first
         }
         try Task.checkCancellation()

@@ -23,9 +23,11 @@ import Testing
                 handlers: ["message-server", "type = \"http-client\"\n" + settings])
         }
 
-        func send(_ method: String = "GET", _ uri: String, headers: [(String, String)] = []) async throws -> HTTPClientAnswer {
+        func send(_ method: String, _ uri: String, headers: [(String, String)] = []) async throws -> HTTPClientAnswer {
             HTTPClientAnswer(try await scenario.request(actor, HTTPClientTestActor.request(method, uri, headers: headers)))
         }
+
+        func send(_ uri: String) async throws -> HTTPClientAnswer { try await send("GET", uri) }
 
         /// The recorded `send-http` calls: (request, result) values.
         func recordedCalls() throws -> [(ComponentValue, ComponentValue)] {

@@ -74,7 +74,7 @@ enum HTTPClientTestActor {
         """)
 
     /// The actor request for `method uri` with `headers`.
-    static func request(_ method: String = "GET", _ uri: String, headers: [(String, String)] = []) -> [UInt8] {
+    static func request(_ method: String, _ uri: String, headers: [(String, String)] = []) -> [UInt8] {
         var fields = [method, uri]
         for (name, value) in headers { fields += [name, value] }
         return Array(fields.joined(separator: "\u{0}").utf8)
