@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 
 /// A real HTTP server for the http-client tests, on 127.0.0.1 at a free port, with the
@@ -32,13 +33,17 @@ final class LocalHTTPServer: @unchecked Sendable {
         let counter = HitCounter()
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let router = Self.router(counter)
+        // Cancelling the server in `stop` is the expected way out; it need not log errors.
+        var logger = Logger(label: "theater-test-http-server")
+        logger.logLevel = .critical
         let app = Application(
             router: router,
             configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in
                 continuation.yield(channel.localAddress?.port ?? 0)
                 continuation.finish()
-            })
+            },
+            logger: logger)
         let task = Task { try await app.run() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next(), port > 0 else {
