@@ -183,6 +183,25 @@ import Testing
         try await setup.finish()
     }
 
+    @Test func theCallDeadlineCutsARequestInFlightShort() async throws {
+        let scenario = try RuntimeScenario()
+        let server = try await LocalHTTPServer.start()
+        let actor = try await scenario.start(
+            "fetcher", component: HTTPClientTestActor.component.encoded(),
+            handlers: ["message-server", "type = \"http-client\"\nallowed_hosts = [\"localhost\"]"],
+            extra: "[limits]\ncall_deadline_ms = 300")
+        let started = Date()
+        let outcome = await scenario.runtime.request(to: actor.id, HTTPClientTestActor.request("GET", server.localhostURL + "/slow"))
+        guard case .failure(.actorFailed(let message)) = outcome else {
+            Issue.record("expected the call to fail at its deadline, got \(outcome)")
+            return
+        }
+        #expect(message.contains("deadline of 300 ms (call_deadline_ms) while waiting"), "\(message)")
+        #expect(Date().timeIntervalSince(started) < 4, "the request outlived the call deadline")
+        await server.stop()
+        try await scenario.shutdownAndReplay(expectedChains: 1)
+    }
+
     @Test func anOversizedBodyIsAnErrorWithOrWithoutContentLength() async throws {
         let setup = try await Setup("allowed_hosts = [\"localhost\"]\nmax_response_bytes = 1000")
         #expect(try await setup.send(setup.server.localhostURL + "/huge")
