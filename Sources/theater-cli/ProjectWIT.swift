@@ -641,6 +641,16 @@ world http-actor {
     export http-handlers;
 }
 
+/// An actor that handles messages and fetches URLs with outgoing HTTP requests.
+world fetch-actor {
+    import runtime;
+    import message-server-host;
+    import http-client;
+    import http-types;
+    export actor;
+    export message-server-client;
+}
+
 /// An actor that may use every host interface; it handles messages and supervises children.
 world full-actor {
     import runtime;

@@ -172,8 +172,6 @@ public enum ActorStartError: Error, CustomStringConvertible, Equatable {
     case instantiation(String)
     /// The component file could not be read, decoded or validated.
     case component(String)
-    /// The manifest names a handler this runtime does not provide yet.
-    case unsupportedHandler(String)
     /// `actor.init` failed.
     case initFailed(String)
     /// The runtime already runs as many actors as it may.
@@ -188,7 +186,6 @@ public enum ActorStartError: Error, CustomStringConvertible, Equatable {
             return "the component exports no Theater interface (expected at least ntwk:theater/actor)"
         case .instantiation(let message): return "cannot instantiate the component: \(message)"
         case .component(let message): return message
-        case .unsupportedHandler(let type): return "handler `\(type)` is not available in this version of Theater"
         case .initFailed(let message): return "actor.init failed: \(message)"
         case .tooManyActors(let limit): return "the runtime already runs \(limit) actors, its limit"
         }

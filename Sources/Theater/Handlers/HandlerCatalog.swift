@@ -36,8 +36,8 @@ enum HandlerCatalog {
         return types.first { importedInterfaces(of: $0).contains(interface) }
     }
 
-    /// The host interfaces `handlers` grant to the actor of `context`. Throws for handlers
-    /// this version of Theater does not provide yet.
+    /// The host interfaces `handlers` grant to the actor of `context`. Throws when a
+    /// handler's settings cannot be applied (a filesystem root that does not exist).
     static func interfaces(for handlers: [HandlerSpec], context: ActorContext, randomSeed: UInt64,
                            environment: [String: String]) throws -> [GrantedInterface] {
         var granted: [GrantedInterface] = []
@@ -61,8 +61,8 @@ enum HandlerCatalog {
                 granted.append(try FilesystemHandler.interface(context, config: config, environment: environment))
             case .process(let config):
                 granted.append(ProcessHandler.interface(context, config: config))
-            case .httpClient:
-                throw ActorStartError.unsupportedHandler(handler.typeName)
+            case .httpClient(let config):
+                granted.append(HTTPClientHandler.interface(context, config: config))
             case .httpFramework(let config):
                 granted.append(HTTPFrameworkHandler.interface(context, config: config))
             }

@@ -116,6 +116,10 @@ extension CapabilityCheck {
         comparison.atMost(
             "http-client.timeout_ms", child: child.timeoutMs, parent: parent.timeoutMs, unit: .milliseconds,
             absent: "absent (the runtime's default)")
+        comparison.atMost(
+            "http-client.max_response_bytes", child: child.maxResponseBytes, parent: parent.maxResponseBytes, unit: .bytes)
+        comparison.atMost(
+            "http-client.max_redirects", child: child.maxRedirects, parent: parent.maxRedirects, unit: .count("redirects"))
         guard let parentHosts = parent.allowedHosts else { return }
         guard let childHosts = child.allowedHosts else {
             comparison.add(

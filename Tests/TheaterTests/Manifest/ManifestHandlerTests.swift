@@ -103,6 +103,21 @@ import Theater
             == "/nonexistent/theater-manifest-tests/data/my-actor")
     }
 
+    @Test func httpClientLimitsHaveDefaultsAndReadTheirKeys() throws {
+        let defaults = HTTPClientConfig()
+        #expect(defaults.maxResponseBytes == 10 << 20)
+        #expect(defaults.maxRedirects == 5)
+        #expect(defaults.effectiveTimeoutMs == 30_000)
+        let manifest = try ManifestFixture.parse(ManifestFixture.minimal + """
+            [[handler]]
+            type = "http-client"
+            max_response_bytes = 4096
+            max_redirects = 0
+            """)
+        #expect(manifest.handlers == [.httpClient(HTTPClientConfig(maxResponseBytes: 4096, maxRedirects: 0))])
+        #expect(manifest.handlers[0].canonicalDescription == "http-client {\"max_redirects\":0,\"max_response_bytes\":4096}")
+    }
+
     @Test func httpClientHostRules() {
         let config = HTTPClientConfig(allowedHosts: ["api.example.com", "*.internal.org"])
         #expect(config.permits(host: "API.example.com"))
