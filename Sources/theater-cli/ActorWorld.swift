@@ -11,6 +11,7 @@ enum ActorWorld: String, CaseIterable, Sendable {
     case messageServer = "message-server-actor"
     case supervisor = "supervisor-actor"
     case http = "http-actor"
+    case fetch = "fetch-actor"
 
     /// The manifest handler types whose interfaces the world imports.
     var handlers: [String] {
@@ -19,11 +20,12 @@ enum ActorWorld: String, CaseIterable, Sendable {
         case .messageServer: return ["runtime", "message-server"]
         case .supervisor: return ["runtime", "supervisor"]
         case .http: return ["runtime", "http-framework"]
+        case .fetch: return ["runtime", "message-server", "http-client"]
         }
     }
 
     /// The order `theater build` tries the worlds in: the most specific first.
-    static let preferenceOrder: [ActorWorld] = [.http, .messageServer, .supervisor, .basic]
+    static let preferenceOrder: [ActorWorld] = [.http, .fetch, .messageServer, .supervisor, .basic]
 
     /// The world for a manifest granting `handlerTypes`, or nil when the manifest lacks even
     /// the `runtime` handler every project world imports.
