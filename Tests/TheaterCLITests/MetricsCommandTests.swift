@@ -63,10 +63,8 @@ import Glibc
             arguments: ["server", "--address", "127.0.0.1:0", "--metrics", "127.0.0.1:0",
                         "--data-dir", workspace.dataDirectory.path],
             environment: [:])
-        defer {
-            server.kill(SIGTERM)
-            _ = server.wait(timeLimit: 30)
-        }
+        var stopped = false
+        defer { if !stopped { server.kill(SIGKILL); _ = server.wait(timeLimit: 30) } }
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline, server.isRunning, Self.address(after: "metrics on ", in: server.errorOutput) == nil {
             usleep(50_000)
@@ -99,6 +97,13 @@ import Glibc
 
         let missing = try Self.run("curl", ["-sS", "-o", "/dev/null", "-w", "%{http_code}", "http://\(metrics)/other"])
         #expect(missing.output == "404")
+
+        // SIGTERM still stops the actors and both listeners cleanly.
+        server.kill(SIGTERM)
+        let outcome = server.wait(timeLimit: 30)
+        stopped = true
+        #expect(outcome.status == 0 && !outcome.endedBySignal && !outcome.timedOut, "\(outcome.transcript)")
+        #expect(outcome.standardError.contains("server stopped"), "\(outcome.transcript)")
     }
 
     @Test func aBadMetricsAddressIsRefusedBeforeServing() throws {

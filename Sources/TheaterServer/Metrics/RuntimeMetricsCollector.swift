@@ -41,43 +41,48 @@ public struct RuntimeMetricsCollector: Sendable {
 
     private func addRuntimeFigures(to registry: PrometheusCollectorRegistry) {
         let figures = runtime.metrics()
-        registry.makeGauge(name: "theater_actors_running", help: "Actors running now.")
+        registry.makeGauge(descriptor: Self.name(nil, "actors_running", "", "Actors running now."))
             .set(Int64(figures.actorsRunning))
-        registry.makeCounter(name: "theater_actors_started_total", help: "Actors started (each restart counts).")
+        registry.makeCounter(descriptor: Self.name(nil, "actors_started", "total", "Actors started (each restart counts)."))
             .increment(by: Int64(figures.actorsStarted))
-        registry.makeCounter(name: "theater_actors_failed_total", help: "Actors that ended as failed.")
+        registry.makeCounter(descriptor: Self.name(nil, "actors_failed", "total", "Actors that ended as failed."))
             .increment(by: Int64(figures.actorsFailed))
         guard let server else { return }
-        registry.makeGauge(name: "theater_management_connections_open", help: "Management connections open now.")
+        registry.makeGauge(descriptor: Self.name("management", "connections_open", "", "Management connections open now."))
             .set(Int64(server.connectionsOpen))
-        registry.makeCounter(name: "theater_management_commands_total", help: "Management commands received.")
+        registry.makeCounter(descriptor: Self.name("management", "commands", "total", "Management commands received."))
             .increment(by: Int64(server.commandsHandled))
-        registry.makeCounter(name: "theater_management_events_streamed_total",
-                             help: "Actor events written to management subscribers.")
+        registry.makeCounter(descriptor: Self.name("management", "events_streamed", "total",
+                                                   "Actor events written to management subscribers."))
             .increment(by: Int64(server.eventsStreamed))
     }
 
     private func addFigures(of actor: ActorRuntime, to registry: PrometheusCollectorRegistry) {
         let figures = actor.liveMetrics
         let labels = [("actor_id", actor.id), ("actor_name", actor.name)]
-        func counter(_ name: String, _ help: String, _ value: Int64) {
-            registry.makeCounter(name: name, labels: labels, help: help).increment(by: value)
+        func counter(_ metric: String, _ unit: String, _ help: String, _ value: Int64) {
+            registry.makeCounter(descriptor: Self.name("actor", metric, unit, help), labels: labels).increment(by: value)
         }
-        func gauge(_ name: String, _ help: String, _ value: Double) {
-            registry.makeGauge(name: name, labels: labels, help: help).set(value)
+        func gauge(_ metric: String, _ unit: String, _ help: String, _ value: Double) {
+            registry.makeGauge(descriptor: Self.name("actor", metric, unit, help), labels: labels).set(value)
         }
-        counter("theater_actor_messages_handled_total", "Mailbox items the actor handled.", Int64(figures.messagesHandled))
-        counter("theater_actor_errors_total", "Calls that failed or trapped, and messages refused.", Int64(figures.errors))
-        counter("theater_actor_restarts_total", "Times this actor id was started again.", Int64(figures.restarts))
-        counter("theater_actor_fuel_used_total", "Wasm fuel the actor's calls used.", Int64(clamping: figures.fuelUsed))
-        registry.makeCounter(name: "theater_actor_call_seconds_total", labels: labels,
-                             help: "Seconds spent in the actor's export calls.")
+        counter("messages_handled", "total", "Mailbox items the actor handled.", Int64(figures.messagesHandled))
+        counter("errors", "total", "Calls that failed or trapped, and messages refused.", Int64(figures.errors))
+        counter("restarts", "total", "Times this actor id was started again.", Int64(figures.restarts))
+        counter("fuel_used", "total", "Wasm fuel the actor's calls used.", Int64(clamping: figures.fuelUsed))
+        registry.makeCounter(descriptor: Self.name("actor", "call", "seconds_total", "Seconds spent in the actor's export calls."),
+                             labels: labels)
             .increment(by: figures.callSeconds)
-        gauge("theater_actor_messages_queued", "Items waiting in the actor's mailbox.", Double(figures.messagesQueued))
-        gauge("theater_actor_state_bytes", "Size of the actor's state.", Double(figures.stateSize))
-        gauge("theater_actor_memory_bytes", "Size of the actor's linear memories.", Double(figures.memoryBytes))
-        gauge("theater_actor_chain_events", "Events in the actor's chain.", Double(figures.chainLength))
-        gauge("theater_actor_uptime_seconds", "Seconds since the actor started.", figures.uptime)
-        gauge("theater_actor_subscribers", "Open subscriptions to the actor's events.", Double(figures.subscribers))
+        gauge("messages_queued", "", "Items waiting in the actor's mailbox.", Double(figures.messagesQueued))
+        gauge("state", "bytes", "Size of the actor's state.", Double(figures.stateSize))
+        gauge("memory", "bytes", "Size of the actor's linear memories.", Double(figures.memoryBytes))
+        gauge("chain", "events", "Events in the actor's chain.", Double(figures.chainLength))
+        gauge("uptime", "seconds", "Seconds since the actor started.", figures.uptime)
+        gauge("subscribers", "", "Open subscriptions to the actor's events.", Double(figures.subscribers))
+    }
+
+    /// `theater_[subsystem_]metric[_unit]`, with its help text.
+    private static func name(_ subsystem: String?, _ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "theater", subsystem: subsystem, metricName: metric, unitName: unit, helpText: help)
     }
 }
