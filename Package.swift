@@ -135,7 +135,14 @@ let package = Package(
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ]
         ),
-        .testTarget(name: "TheaterServerTests", dependencies: ["TheaterServer", "Theater"]),
+        .testTarget(
+            name: "TheaterServerTests",
+            dependencies: [
+                "TheaterServer", "Theater",
+                // Scrapes the Prometheus endpoint over real HTTP.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         .testTarget(name: "TheaterCLITests", dependencies: ["theater-cli", "ComponentModel"]),
     ],
     swiftLanguageModes: [.v5]

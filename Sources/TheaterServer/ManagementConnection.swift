@@ -15,13 +15,17 @@ struct ManagementConnection {
     let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
     let service: ManagementService
     let subscriptionCapacity: Int
+    /// The server's figures this connection adds to.
+    let metrics: ManagementServerMetrics
 
     /// Serves the connection until the client closes it or the framing is lost.
     func run() async {
+        metrics.connectionOpened()
+        defer { metrics.connectionClosed() }
         do {
             try await channel.executeThenClose { inbound, outbound in
                 let writer = ResponseWriter(outbound: outbound)
-                let subscriptions = ManagementSubscriptions(writer: writer, capacity: subscriptionCapacity)
+                let subscriptions = ManagementSubscriptions(writer: writer, capacity: subscriptionCapacity, metrics: metrics)
                 let channels = ManagementChannels(runtime: service.runtime, writer: writer)
                 defer {
                     subscriptions.cancelAll()
@@ -45,6 +49,7 @@ struct ManagementConnection {
                             return
                         }
                         guard let item else { break }
+                        metrics.commandHandled()
                         switch item {
                         case .badFrame(let problem):
                             pending.append(.error(.serializationError(problem)))

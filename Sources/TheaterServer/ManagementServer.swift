@@ -12,13 +12,17 @@ public final class ManagementServer: Sendable {
     private let serverChannel: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
     private let service: ManagementService
     private let subscriptionCapacity: Int
+    /// Its traffic figures (connections, commands, events), for the metrics endpoint.
+    public let metrics: ManagementServerMetrics
 
     /// How many notices each subscription queues before counting events as missed.
     public static let defaultSubscriptionCapacity = 1024
 
     private init(serverChannel: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>,
-                 boundAddress: ServerAddress, service: ManagementService, subscriptionCapacity: Int) {
+                 boundAddress: ServerAddress, service: ManagementService, subscriptionCapacity: Int,
+                 metrics: ManagementServerMetrics) {
         self.serverChannel = serverChannel
+        self.metrics = metrics
         self.boundAddress = boundAddress
         self.service = service
         self.subscriptionCapacity = subscriptionCapacity
@@ -28,6 +32,7 @@ public final class ManagementServer: Sendable {
     /// accept clients. Throws `ManagementServerError` when the address cannot be bound.
     public static func bind(address: ServerAddress, service: ManagementService,
                             subscriptionCapacity: Int = defaultSubscriptionCapacity,
+                            metrics: ManagementServerMetrics = ManagementServerMetrics(),
                             group: MultiThreadedEventLoopGroup = .singleton) async throws -> ManagementServer {
         let channel: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
         do {
@@ -45,7 +50,7 @@ public final class ManagementServer: Sendable {
         }
         let port = channel.channel.localAddress?.port ?? address.port
         return ManagementServer(serverChannel: channel, boundAddress: ServerAddress(host: address.host, port: port),
-                                service: service, subscriptionCapacity: subscriptionCapacity)
+                                service: service, subscriptionCapacity: subscriptionCapacity, metrics: metrics)
     }
 
     /// Accepts and serves clients until `close()`; returns once the listening socket is
@@ -53,13 +58,14 @@ public final class ManagementServer: Sendable {
     public func serve() async {
         let service = self.service
         let capacity = subscriptionCapacity
+        let metrics = self.metrics
         do {
             try await serverChannel.executeThenClose { clients in
                 try await withThrowingDiscardingTaskGroup { group in
                     for try await client in clients {
                         group.addTask {
                             await ManagementConnection(channel: client, service: service,
-                                                       subscriptionCapacity: capacity).run()
+                                                       subscriptionCapacity: capacity, metrics: metrics).run()
                         }
                     }
                     group.cancelAll()

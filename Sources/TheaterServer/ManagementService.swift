@@ -183,7 +183,8 @@ public struct ManagementService: Sendable {
         }
     }
 
-    /// Metrics as a JSON object with snake_case keys.
+    /// Metrics as a JSON object with snake_case keys: the figures of `ActorMetrics`
+    /// (`call_seconds` with nanosecond precision, the rest integers).
     ///
     /// Our one extension of MANAGEMENT.md: `parent` (the supervisor's id, or null) and
     /// `children` (the supervised children's ids, in start order), because the protocol has
@@ -196,6 +197,12 @@ public struct ManagementService: Sendable {
             (key: "state_size", value: .integer(metrics.stateSize)),
             (key: "uptime_seconds", value: .number(String(format: "%.3f", metrics.uptime))),
             (key: "subscribers", value: .integer(metrics.subscribers)),
+            (key: "errors", value: .integer(metrics.errors)),
+            (key: "restarts", value: .integer(metrics.restarts)),
+            (key: "call_seconds", value: .number(String(format: "%.9f", metrics.callSeconds))),
+            (key: "fuel_used", value: .integer(metrics.fuelUsed)),
+            (key: "memory_bytes", value: .integer(metrics.memoryBytes)),
+            (key: "chain_length", value: .integer(metrics.chainLength)),
             (key: "parent", value: parent.map { .string($0) } ?? .null),
             (key: "children", value: .array(children.map { .string($0) })),
         ])

@@ -21,10 +21,12 @@ final class ManagementSubscriptions: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
     private let writer: ResponseWriter
     private let capacity: Int
+    private let metrics: ManagementServerMetrics
 
-    init(writer: ResponseWriter, capacity: Int) {
+    init(writer: ResponseWriter, capacity: Int, metrics: ManagementServerMetrics) {
         self.writer = writer
         self.capacity = capacity
+        self.metrics = metrics
     }
 
     /// Subscribes to `actor`'s events from now on, writes `announcement(subscriptionID)`
@@ -47,6 +49,7 @@ final class ManagementSubscriptions: @unchecked Sendable {
     /// Starts the task that streams `subscription`, registered as `id`.
     private func start(_ subscription: ActorEventSubscription, id: String, of actor: ActorRuntime, resultOnEnd: Bool) {
         let writer = self.writer
+        let metrics = self.metrics
         // The task is created under the lock so that `unsubscribe` always finds it.
         lock.lock()
         defer { lock.unlock() }
@@ -54,6 +57,7 @@ final class ManagementSubscriptions: @unchecked Sendable {
             for await notice in subscription.notices {
                 do {
                     try await writer.send(.actorEvent(event: Self.wireEvent(notice)))
+                    metrics.eventStreamed()
                 } catch {
                     return  // the connection is gone
                 }

@@ -78,6 +78,15 @@ import Glibc
         #expect(manifest["handlers"] as? [String] == ["runtime", "message-server", "supervisor"])
         let metrics = try #require(document["metrics"] as? [String: Any])
         #expect(metrics["messages_handled"] != nil)
+        for key in ["messages_queued", "state_size", "uptime_seconds", "subscribers", "errors", "restarts",
+                    "call_seconds", "fuel_used", "memory_bytes", "chain_length"] {
+            #expect(metrics[key] is NSNumber, "missing \(key) in \(metrics)")
+        }
+        // Spawning three children took calls: fuel, time, memory and chain events.
+        #expect((metrics["fuel_used"] as? Int ?? 0) > 0)
+        #expect((metrics["memory_bytes"] as? Int ?? 0) >= 65536)
+        #expect((metrics["chain_length"] as? Int ?? 0) > 1)
+        #expect(metrics["errors"] as? Int == 0)
         let events = try #require(document["events"] as? [[String: Any]])
         #expect(!events.isEmpty && events.count <= 10)
         #expect(document["state"] == nil)
@@ -94,7 +103,8 @@ import Glibc
         let text = try server.theater(["inspect", supervisor])
         #expect(text.status == 0, "\(text.transcript)")
         for expected in ["Actor:", supervisor, "Name:", "supervisor", "Status:", "Running", "Handlers:",
-                         "runtime, message-server, supervisor", "Children (3)", children[2], "Metrics", "messages_handled"] {
+                         "runtime, message-server, supervisor", "Children (3)", children[2], "Metrics", "messages_handled",
+                         "fuel_used", "memory_bytes", "chain_length", "call_seconds", "errors", "restarts"] {
             #expect(text.standardOutput.contains(expected), "missing \(expected): \(text.standardOutput)")
         }
 

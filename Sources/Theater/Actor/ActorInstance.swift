@@ -15,6 +15,10 @@ final class ActorInstance {
     private let exports: [ActorExport: ComponentFunction]
     /// What each export call may spend (fuel, wall-clock time) and how it is cut short.
     let budget: CallBudget
+    /// The fuel the last export call used (0 when it never started, e.g. not exported).
+    private(set) var fuelUsedByLastCall: UInt64 = 0
+    /// Bytes of the instance's linear memories now (all of them together).
+    var memoryBytes: Int { Int(clamping: store.totalMemoryPages &* 65536) }
 
     /// Instantiates `component` with the host interfaces in `grants`. Fails, naming the import,
     /// when the component imports a Theater interface no handler grants or anything outside
@@ -60,10 +64,13 @@ final class ActorInstance {
     /// `replayingCut` is the recorded cut of this call when a replay reproduces one.
     func call(_ export: ActorExport, state: [UInt8]?, parameters: [ComponentValue],
               replayingCut: (fuel: UInt64, message: String)? = nil) async throws -> ExportResult {
+        fuelUsedByLastCall = 0
         guard let function = exports[export] else {
             throw ActorCallError.notExported(export)
         }
         store.remainingFuel = budget.begin(replaying: replayingCut)
+        // Whatever the outcome: what was handed out, less what is left.
+        defer { fuelUsedByLastCall = budget.handedOut - min(budget.handedOut, store.remainingFuel ?? 0) }
         let stateValue = ComponentValue.option(state.map { .bytes($0) })
         let results: [ComponentValue]
         do {

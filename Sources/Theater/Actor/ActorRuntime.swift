@@ -21,8 +21,12 @@ public actor ActorRuntime {
     public nonisolated let manifest: ActorManifest
     /// When it started.
     public nonisolated let startedAt = Date()
-    /// Mailbox items handled so far (messages, requests, notices).
-    private nonisolated let handled = Atomic<Int>(0)
+    /// Its running figures (handled, queued, errors, time, fuel, sizes), for `metrics()`.
+    /// `counters.queued` also paces the chain: when it drops to zero the actor is idle, and
+    /// its buffered chain events are written out.
+    private nonisolated let counters = ActorCounters()
+    /// How many times this actor id was started again before this incarnation.
+    public nonisolated let restarts: Int
     /// The actor's chain file (nil with recording off).
     public nonisolated let chainURL: URL?
     /// Its chain events as they are recorded, for subscribers.
@@ -30,9 +34,6 @@ public actor ActorRuntime {
     nonisolated let messageSizeLimit: UInt64
     nonisolated let mailboxLimit: Int
     private nonisolated let mailbox: AsyncStream<MailboxItem>.Continuation
-    /// Messages queued and not yet handled: when it drops to zero the actor is idle, and its
-    /// buffered chain events are written out.
-    private nonisolated let queued = Atomic<Int>(0)
     private let stream: AsyncStream<MailboxItem>
     let core: ActorCore
     /// The running call's stop flag (shared with its `CallBudget`).
@@ -54,9 +55,11 @@ public actor ActorRuntime {
     /// events stay together (a replay finds refusals between calls, not inside one).
     private var pendingRejections: [MessageError] = []
 
-    init(core: ActorCore, parentID: String?, activity: RuntimeActivity = RuntimeActivity(),
+    /// `incarnation`: how many times this actor id was started before (its restarts).
+    init(core: ActorCore, parentID: String?, incarnation: Int = 0, activity: RuntimeActivity = RuntimeActivity(),
          onStop: @escaping @Sendable (ActorRuntime, ActorExit) -> Void) {
         self.activity = activity
+        restarts = incarnation
         let context = core.context
         id = context.actorID
         name = context.manifest.name
@@ -70,6 +73,8 @@ public actor ActorRuntime {
         events = core.context.recorder.feed ?? ActorEventFeed()
         interruption = core.instance.budget.interruption
         self.onStop = onStop
+        counters.note(ActorSizes(memoryBytes: core.instance.memoryBytes, chainLength: core.context.recorder.eventCount,
+                                 stateSize: core.context.state?.count ?? 0))
     }
 
     /// Calls `actor.init` (when exported) with the initial state, then starts the message loop.
@@ -95,13 +100,13 @@ public actor ActorRuntime {
     private func runMessageLoop() async {
         var stopped = false
         for await item in stream {
-            queued.subtract(1, ordering: .relaxed)
+            counters.queued.subtract(1, ordering: .relaxed)
             if stopped {
                 refuse(item)
             } else if await handle(item) {
                 stopped = true
             }
-            handled.add(1, ordering: .relaxed)
+            counters.handled.add(1, ordering: .relaxed)
             activity.end()
         }
     }
@@ -128,24 +133,43 @@ public actor ActorRuntime {
     /// How the actor ended, once it has.
     public func exitStatus() -> ActorExit? { exit }
 
-    /// Figures about the actor so far, for `inspect` and the server's `GetActorMetrics`.
-    public func metrics() -> ActorMetrics {
-        ActorMetrics(messagesHandled: handled.load(ordering: .relaxed), messagesQueued: queued.load(ordering: .relaxed),
-                     stateSize: core.context.state?.count ?? 0, uptime: Date().timeIntervalSince(startedAt),
-                     subscribers: events.count)
+    /// Figures about the actor so far, for `inspect` and the server's `GetActorMetrics`:
+    /// taken on the actor, between two messages, so that a message whose answer the caller
+    /// already has is counted.
+    public func metrics() -> ActorMetrics { liveMetrics }
+
+    /// The figures as they stand, without waiting for the actor (for a scrape, which must
+    /// not wait for a busy actor): the message in hand is not counted yet, and the sizes
+    /// are as of its last call.
+    public nonisolated var liveMetrics: ActorMetrics {
+        ActorMetrics(messagesHandled: counters.handled.load(ordering: .relaxed),
+                     messagesQueued: max(0, counters.queued.load(ordering: .relaxed)),
+                     stateSize: counters.stateSize.load(ordering: .relaxed), uptime: Date().timeIntervalSince(startedAt),
+                     subscribers: events.count, errors: counters.errors.load(ordering: .relaxed), restarts: restarts,
+                     callNanoseconds: counters.callNanoseconds.load(ordering: .relaxed),
+                     fuelUsed: counters.fuelUsed.load(ordering: .relaxed),
+                     memoryBytes: counters.memoryBytes.load(ordering: .relaxed),
+                     chainLength: counters.chainLength.load(ordering: .relaxed))
+    }
+
+    /// The sizes the actor occupies now (read on the actor, between calls).
+    private var sizes: ActorSizes {
+        ActorSizes(memoryBytes: core.instance.memoryBytes, chainLength: core.context.recorder.eventCount,
+                   stateSize: core.context.state?.count ?? 0)
     }
 
     /// Enqueues `item`; fails when the mailbox is full or the actor has stopped. Never waits.
     nonisolated func deliver(_ item: MailboxItem) -> MessageError? {
-        queued.add(1, ordering: .relaxed)
+        counters.queued.add(1, ordering: .relaxed)
         activity.begin()
         let outcome = mailbox.yield(item)
         if case .enqueued = outcome { return nil }
-        queued.subtract(1, ordering: .relaxed)
+        counters.queued.subtract(1, ordering: .relaxed)
         activity.end()
         switch outcome {
         case .enqueued: return nil
         case .dropped:
+            counters.errors.add(1, ordering: .relaxed)
             let error = MessageError.mailboxFull(actor: id, limit: mailboxLimit)
             switch item {
             case .stop, .childEnded: break
@@ -159,7 +183,12 @@ public actor ActorRuntime {
 
     /// How many messages wait in the mailbox. Handlers that feed an actor a stream (process
     /// output) pace themselves on it instead of filling the mailbox.
-    nonisolated var backlog: Int { queued.load(ordering: .relaxed) }
+    nonisolated var backlog: Int { counters.queued.load(ordering: .relaxed) }
+
+    /// Counts a message refused before it reached the mailbox (too large).
+    nonisolated func countRefusal() {
+        counters.errors.add(1, ordering: .relaxed)
+    }
 
     /// Records that a message was refused (too large, mailbox full) in the actor's chain;
     /// during a call, once the call has returned.
@@ -172,15 +201,32 @@ public actor ActorRuntime {
         try? core.context.recorder.flush()
     }
 
-    /// Calls `export` through the core, then records the refusals that arrived meanwhile.
+    /// Calls `export` through the core, counts it (time, fuel, failure, sizes after), then
+    /// records the refusals that arrived meanwhile.
     func invoke(_ export: ActorExport, _ parameters: [ComponentValue]) async throws -> Result<ComponentValue?, CallFailure> {
         inCall = true
+        let started = ContinuousClock.now
         defer {
             inCall = false
             for error in pendingRejections { recordRejection(error) }
             pendingRejections = []
         }
-        return try await core.invoke(export, parameters)
+        let result: Result<ComponentValue?, CallFailure>
+        do {
+            result = try await core.invoke(export, parameters)
+        } catch {
+            count(since: started, failed: true)
+            throw error
+        }
+        if case .failure = result { count(since: started, failed: true) } else { count(since: started, failed: false) }
+        return result
+    }
+
+    /// Adds one call begun at `started` to the figures.
+    private func count(since started: ContinuousClock.Instant, failed: Bool) {
+        let elapsed = (ContinuousClock.now - started).components
+        let nanoseconds = UInt64(max(0, elapsed.seconds)) * 1_000_000_000 + UInt64(max(0, elapsed.attoseconds / 1_000_000_000))
+        counters.recordCall(nanoseconds: nanoseconds, fuel: core.instance.fuelUsedByLastCall, failed: failed, sizes: sizes)
     }
 
     /// Handles one mailbox item; returns true when the loop must end.
@@ -266,7 +312,7 @@ public actor ActorRuntime {
             }
             // Idle, or much buffered: write the chain out. While messages keep coming, a
             // batch of them shares one write (what they caused has not left the actor).
-            try core.context.recorder.flushIfBuffered(atLeast: queued.load(ordering: .relaxed) == 0 ? 1 : 64 << 10)
+            try core.context.recorder.flushIfBuffered(atLeast: counters.queued.load(ordering: .relaxed) == 0 ? 1 : 64 << 10)
         } catch {
             // The chain could not be written: continuing would run the actor unrecorded.
             await finish(.failed("\(error)"))

@@ -41,6 +41,8 @@ public final class ChainRecorder {
 
     /// The hash of the last event.
     public var head: ChainHash? { linker.head }
+    /// How many events the chain holds (0 with recording switched off).
+    var eventCount: Int { Int(clamping: linker.nextSequence) }
     /// Where each event goes once recorded live (the actor's subscribers).
     var feed: ActorEventFeed?
 

@@ -52,7 +52,8 @@ struct ActorLauncher {
             throw error
         }
         let core = ActorCore(instance: instance, context: context, limits: manifest.limits)
-        let actor = ActorRuntime(core: core, parentID: parentID, activity: runtime.activity) { [weak runtime] actor, exit in
+        let actor = ActorRuntime(core: core, parentID: parentID, incarnation: incarnation,
+                                 activity: runtime.activity) { [weak runtime] actor, exit in
             runtime?.actorEnded(actor, exit)
         }
         runtime.register(actor)

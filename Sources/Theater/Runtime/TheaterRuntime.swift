@@ -44,6 +44,9 @@ public final class TheaterRuntime: @unchecked Sendable {
     /// Actors that ended, newest last (at most `endedActorsKept`), for status queries.
     private var ended: [String: EndedActor] = [:]
     private var endedOrder: [String] = []
+    /// Actors registered and actors that ended failed, since the runtime was made.
+    private var startedCount = 0
+    private var failedCount = 0
     /// How many ended actors the runtime remembers.
     public static let endedActorsKept = 10_000
     private let exits: AsyncStream<ActorExitNotice>.Continuation
@@ -121,6 +124,7 @@ public final class TheaterRuntime: @unchecked Sendable {
         lock.lock()
         actors[actor.id] = actor
         startOrder.append(actor.id)
+        startedCount += 1
         lock.unlock()
         supervision.update(actor.id) { $0.actor = actor }
     }
@@ -133,6 +137,7 @@ public final class TheaterRuntime: @unchecked Sendable {
             actors[actor.id] = nil
             startOrder.removeAll { $0 == actor.id }
         }
+        if case .failed = exit { failedCount += 1 }
         if ended.updateValue(EndedActor(name: actor.name, manifest: actor.manifest, exit: exit), forKey: actor.id) == nil {
             endedOrder.append(actor.id)
             if endedOrder.count > Self.endedActorsKept {
@@ -199,6 +204,16 @@ public final class TheaterRuntime: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return actors[id]?.manifest ?? ended[id]?.manifest
+    }
+
+    /// How many actors run, have started and have failed (for the metrics endpoint).
+    public func metrics() -> RuntimeMetrics {
+        lock.withLock { RuntimeMetrics(actorsRunning: actors.count, actorsStarted: startedCount, actorsFailed: failedCount) }
+    }
+
+    /// The running actors in start order (one lock, for a scrape of all their figures).
+    public var runningActors: [ActorRuntime] {
+        lock.withLock { startOrder.compactMap { actors[$0] } }
     }
 
     /// The ids of the running actors, in start order.
@@ -295,6 +310,7 @@ public final class TheaterRuntime: @unchecked Sendable {
     private func admit(_ payload: [UInt8], to actor: ActorRuntime) -> MessageError? {
         guard UInt64(payload.count) > actor.messageSizeLimit else { return nil }
         let error = MessageError.tooLarge(size: payload.count, limit: actor.messageSizeLimit)
+        actor.countRefusal()
         Task { await actor.recordRejection(error) }
         return error
     }
