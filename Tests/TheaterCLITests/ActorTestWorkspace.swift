@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A temporary folder for one end-to-end actor test: a fresh data directory (`data/`),
 /// room for manifests, and the paths of the committed example components. Each test makes
@@ -74,6 +75,18 @@ struct ActorTestWorkspace {
     func recordCounter(_ messages: [String], manifest: String = ActorTestWorkspace.counterManifest) throws -> Recording {
         let outcome = try run(manifest, messages)
         return Recording(outcome: outcome, chain: ActorTestWorkspace.chainPath(in: outcome.standardError))
+    }
+
+    /// Expects `chain` to verify and `theater replay` of it to report identical, with as
+    /// many events and the same head hash as the verification found.
+    func expectIdenticalReplay(of chain: String) throws {
+        let verify = try theater(["verify", chain])
+        let verified = try #require(ChainReport.countAndHead(verify.standardOutput, prefix: "chain verified: "), "\(verify.transcript)")
+        let replay = try theater(["replay", chain, "--data-dir", dataDirectory.path], timeLimit: 300)
+        #expect(replay.status == 0, "\(replay.transcript)")
+        let replayed = ChainReport.countAndHead(replay.standardOutput, prefix: "replay identical: ")
+        #expect(replayed?.count == verified.count, "\(replay.transcript)")
+        #expect(replayed?.head == verified.head, "\(replay.transcript)")
     }
 
     /// The path after `chain: ` in `theater run`'s standard error.

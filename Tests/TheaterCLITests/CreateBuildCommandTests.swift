@@ -144,16 +144,6 @@ enum ComponentizePyAvailability {
     }
 
     /// Replays `chain` and checks it is identical to the recording.
-    private func expectIdenticalReplay(_ workspace: ActorTestWorkspace, _ chain: String) throws {
-        let verify = try workspace.theater(["verify", chain])
-        let verified = try #require(ChainReport.countAndHead(verify.standardOutput, prefix: "chain verified: "), "\(verify.transcript)")
-        let replay = try workspace.theater(["replay", chain, "--data-dir", workspace.dataDirectory.path], timeLimit: 300)
-        #expect(replay.status == 0, "\(replay.transcript)")
-        let replayed = ChainReport.countAndHead(replay.standardOutput, prefix: "replay identical: ")
-        #expect(replayed?.count == verified.count, "\(replay.transcript)")
-        #expect(replayed?.head == verified.head, "\(replay.transcript)")
-    }
-
     @Test(.enabled(if: ComponentizePyAvailability.installed,
                    "componentize-py is not installed (pip install componentize-py); the build tests need it"))
     func messageServerActorBuildsRunsAndReplays() throws {
@@ -170,7 +160,7 @@ enum ComponentizePyAvailability {
         #expect(run.standardOutput == "2\necho: ping\n", "\(run.transcript)")
         #expect(run.standardError.contains("[hello] received hi\n"), "\(run.transcript)")
         let chain = try #require(ActorTestWorkspace.chainPath(in: run.standardError), "\(run.transcript)")
-        try expectIdenticalReplay(workspace, chain)
+        try workspace.expectIdenticalReplay(of: chain)
     }
 
     @Test(.enabled(if: ComponentizePyAvailability.installed,
@@ -205,7 +195,7 @@ enum ComponentizePyAvailability {
         let child = spawn.flatMap { $0.components(separatedBy: " spawned child ").last?.split(separator: " ").first }
         #expect(child.map { lines.contains("[plain] plain \($0) started") } == true, "\(boss.transcript)")
         let bossChain = try #require(ActorTestWorkspace.chainPath(in: boss.standardError), "\(boss.transcript)")
-        try expectIdenticalReplay(workspace, bossChain)
+        try workspace.expectIdenticalReplay(of: bossChain)
     }
 
     @Test(.enabled(if: ComponentizePyAvailability.installed,
@@ -236,6 +226,6 @@ enum ComponentizePyAvailability {
         #expect(ended.status == 0, "\(ended.transcript)")
         #expect(ended.standardError.contains("handler 1: GET /any/path?x=1"), "\(ended.transcript)")
         let chain = try #require(ActorTestWorkspace.chainPath(in: ended.standardError), "\(ended.transcript)")
-        try expectIdenticalReplay(workspace, chain)
+        try workspace.expectIdenticalReplay(of: chain)
     }
 }

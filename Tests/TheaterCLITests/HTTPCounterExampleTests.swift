@@ -71,9 +71,7 @@ struct HTTPCounterExampleTests {
         #expect(ended.status == 0, "\(ended.transcript)")
         let chain = try #require(ActorTestWorkspace.chainPath(in: ended.standardError), "\(ended.transcript)")
         // The server is gone: the replay answers every request and host call from the chain.
-        let replay = try workspace.theater(["replay", chain, "--data-dir", workspace.dataDirectory.path], timeLimit: 300)
-        #expect(replay.status == 0, "\(replay.transcript)")
-        #expect(replay.standardOutput.contains("replay identical"), "\(replay.transcript)")
+        try workspace.expectIdenticalReplay(of: chain)
     }
 }
 

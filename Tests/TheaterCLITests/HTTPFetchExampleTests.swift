@@ -57,12 +57,6 @@ import Testing
         server.kill(SIGTERM)
         _ = server.wait()
         serverStopped = true
-        let verify = try workspace.theater(["verify", chain])
-        let verified = try #require(ChainReport.countAndHead(verify.standardOutput, prefix: "chain verified: "), "\(verify.transcript)")
-        let replay = try workspace.theater(["replay", chain, "--data-dir", workspace.dataDirectory.path], timeLimit: 300)
-        #expect(replay.status == 0, "\(replay.transcript)")
-        let replayed = ChainReport.countAndHead(replay.standardOutput, prefix: "replay identical: ")
-        #expect(replayed?.count == verified.count, "\(replay.transcript)")
-        #expect(replayed?.head == verified.head, "\(replay.transcript)")
+        try workspace.expectIdenticalReplay(of: chain)
     }
 }

@@ -1,50 +1,9 @@
 import Foundation
 
-/// The way back to whoever sent a request: answered exactly once, with the response
-/// bytes or an error. Thread-safe, since an actor may answer a request from a later
-/// message (`respond-to-request`) or the runtime may fail it when the actor stops.
-public final class RequestReply: @unchecked Sendable {
-    private let lock = NSLock()
-    private var continuation: CheckedContinuation<Result<[UInt8], MessageError>, Never>?
-    private var early: Result<[UInt8], MessageError>?
-
-    init() {}
-
-    /// Answers the request; later answers are ignored. Returns whether this one was delivered.
-    @discardableResult
-    func answer(_ result: Result<[UInt8], MessageError>) -> Bool {
-        lock.lock()
-        if let continuation {
-            self.continuation = nil
-            lock.unlock()
-            continuation.resume(returning: result)
-            return true
-        }
-        let first = early == nil
-        if first { early = result }
-        lock.unlock()
-        return first
-    }
-
-    /// Waits for the answer; a cancelled wait (the waiting actor is being stopped) ends
-    /// with `.interrupted`.
-    func wait() async -> Result<[UInt8], MessageError> {
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                lock.lock()
-                if let early {
-                    lock.unlock()
-                    continuation.resume(returning: early)
-                    return
-                }
-                self.continuation = continuation
-                lock.unlock()
-            }
-        } onCancel: {
-            answer(.failure(.interrupted))
-        }
-    }
-}
+/// The way back to whoever sent a request: answered once, with the response bytes or an
+/// error. An actor may answer from a later message (`respond-to-request`), or the runtime may
+/// fail the request when the actor stops.
+public typealias RequestReply = OneTimeReply<[UInt8]>
 
 /// Why a message could not be delivered or a request was not answered.
 public enum MessageError: Error, Equatable, CustomStringConvertible, Sendable {
