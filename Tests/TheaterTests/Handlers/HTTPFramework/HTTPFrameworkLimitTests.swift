@@ -42,6 +42,48 @@ import Testing
         try await run.finish()
     }
 
+    @Test func aFullMailboxGives503AtOnceAndTheActorGoesOn() async throws {
+        let run = try await HTTPScenario(limits: "[limits]\nmailbox_length = 1")
+        let (_, port) = try await run.startedServer()
+        // Three slow requests (1.5 s each) at once: one in hand, one in the mailbox, and the
+        // third finds the mailbox full.
+        let answers = try await withThrowingTaskGroup(of: (status: UInt, body: String).self) { group in
+            for item in 1...3 {
+                group.addTask {
+                    let answer = try await run.send(.POST, port: port, "/items/\(item)", body: "~slow")
+                    return (answer.status, answer.body)
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        let refused = answers.filter { $0.status == 503 }
+        #expect(refused.count == 1, "\(answers)")
+        #expect(refused.first?.body.contains("mailbox is full") == true, "\(answers)")
+        #expect(answers.filter { $0.status == 200 }.count == 2, "\(answers)")
+        #expect(try await run.send(port: port, "/hello").status == 200)
+        try await run.finish()
+    }
+
+    @Test func connectionsOverMaxConnectionsWaitUntilOneCloses() async throws {
+        let run = try await HTTPScenario("max_connections = 1")
+        let (_, port) = try await run.startedServer()
+        let holder = try RawConnection(port: port)
+        try holder.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(try holder.receive(until: "hello").hasPrefix("HTTP/1.1 200"))
+        // The first connection stays open: a second one is not served until it closes.
+        let served = Received()
+        let waiting = Task {
+            let answer = try await run.send(port: port, "/hello")
+            served.add("served")
+            return answer.status
+        }
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(served.texts.isEmpty, "a second connection was served while the first held the only place")
+        holder.close()
+        #expect(try await waiting.value == 200)
+        try await run.finish()
+    }
+
     @Test func aClientSendingItsBodySlowlyDoesNotHoldUpOthers() async throws {
         let run = try await HTTPScenario()
         let (_, port) = try await run.startedServer()

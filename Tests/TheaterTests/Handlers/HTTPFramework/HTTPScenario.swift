@@ -14,11 +14,13 @@ final class HTTPScenario {
 
     /// Starts the actor with `http-framework` settings `settings` (TOML lines);
     /// `prepare` runs on the folder first.
-    init(_ settings: String = "", prepare: (URL) throws -> Void = { _ in }) async throws {
+    /// `limits` are extra lines of the manifest (a `[limits]` table).
+    init(_ settings: String = "", limits: String = "", prepare: (URL) throws -> Void = { _ in }) async throws {
         scenario = try RuntimeScenario()
         try prepare(scenario.directory)
         actor = try await scenario.start("web", component: try HTTPTestActor.component.encoded(),
-                                         handlers: ["type = \"http-framework\"\n" + settings, "type = \"timing\""])
+                                         handlers: ["type = \"http-framework\"\n" + settings, "type = \"timing\""],
+                                         extra: limits)
     }
 
     /// Sends `request` to the actor and decodes its answer.
