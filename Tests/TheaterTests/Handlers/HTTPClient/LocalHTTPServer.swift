@@ -10,7 +10,8 @@ import NIOCore
 /// Routes:
 /// - `/ok`: 200, body `hello`, two `Cache-Control` headers (`no-cache`, then `no-store`);
 /// - `/redirect?to=URL&status=302`: a redirect to `URL` with that status;
-/// - `/slow`: answers `late` after 5 s;
+/// - `/slow`: answers `late` after 60 s, or as soon as the server stops (so that a
+///   test's bound on how long a cut-short request took can be loose and still mean something);
 /// - `/huge`: 64 KiB with a Content-Length; `/huge-chunked`: 64 KiB in chunks, no length;
 /// - `/headers`: the request's Host, then its other headers, one `name: value` line each,
 ///   lowercased names;
@@ -61,6 +62,7 @@ final class LocalHTTPServer: @unchecked Sendable {
 
     /// Stops the server and waits until it has closed.
     func stop() async {
+        counter.stop()
         task.cancel()
         _ = try? await task.value
     }
@@ -77,7 +79,9 @@ final class LocalHTTPServer: @unchecked Sendable {
         router.on("redirect", method: .post) { request, _ -> Response in try redirect(request, counter) }
         router.get("slow") { _, _ -> String in
             counter.hit()
-            try await Task.sleep(nanoseconds: 5_000_000_000)
+            for _ in 0..<1200 where !counter.isStopped {
+                try await Task.sleep(nanoseconds: 50_000_000)
+            }
             return "late"
         }
         router.get("huge") { _, _ -> Response in
@@ -119,11 +123,14 @@ final class LocalHTTPServer: @unchecked Sendable {
     private struct ServerStartFailure: Error {}
 }
 
-/// A thread-safe request counter.
+/// A thread-safe request counter, which also tells slow routes that the server is stopping.
 final class HitCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var hits = 0
+    private var stopped = false
 
     func hit() { lock.withLock { hits += 1 } }
     var count: Int { lock.withLock { hits } }
+    func stop() { lock.withLock { stopped = true } }
+    var isStopped: Bool { lock.withLock { stopped } }
 }
