@@ -70,7 +70,8 @@ enum ComponentizePyAvailability {
         #expect(readme.contains("theater build"))
         #expect(readme.contains("pip install componentize-py"))
         if template == "http" {
-            #expect(readme.contains("Theater has no `http-framework` handler yet"))
+            #expect(readme.contains("curl http://127.0.0.1:8080/"))
+            #expect(manifest.contains("init_state = \"8080\""))
         }
     }
 
