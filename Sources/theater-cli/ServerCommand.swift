@@ -63,14 +63,15 @@ struct ServerCommand: AsyncParsableCommand {
             }
         }
         let endpoint = metricsEndpoint
+        let shutdown = ServerShutdown()
+        let stopEverything: @Sendable () async -> Void = {
+            await runtime.shutdown(reason: "the server was interrupted")
+            await server.close()
+            await endpoint?.close()
+            FileHandle.standardError.write(Data("server stopped\n".utf8))
+        }
         let signals = SignalWatcher(signals: [SIGINT, SIGTERM]) {
-            Task {
-                await runtime.shutdown(reason: "the server was interrupted")
-                await server.close()
-                await endpoint?.close()
-                FileHandle.standardError.write(Data("server stopped\n".utf8))
-                Foundation.exit(0)
-            }
+            Task { await shutdown.run(stopEverything) }
         }
         defer { signals.cancel() }
         FileHandle.standardError.write(Data("listening on \(server.boundAddress)\n".utf8))
@@ -78,6 +79,8 @@ struct ServerCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("metrics on \(endpoint.boundAddress)\n".utf8))
         }
         await server.serve()
+        // The listener closed: by a signal's shutdown, which finishes here before the exit.
+        await shutdown.run(stopEverything)
     }
 
     /// The address to listen on: `--address` (port 0 allowed, for tests), else what clients
