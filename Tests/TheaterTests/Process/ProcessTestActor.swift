@@ -82,18 +82,7 @@ enum ProcessTestActor {
     static let component = TestActorComponent(
         imports: [.osSpawn, .osWriteStdin, .osStatus, .osSignal, .osKill],
         exports: [.handleRequest, .handleStdout, .handleStderr, .handleExit], body: """
-        (func $reply (param $area i32) (param $offset i32) (param $size i32) (result i32 i32)
-          (local $out i32) (local $n i32)
-          (if (i32.eqz (i32.load8_u (local.get $area))) (then
-            (local.set $out (call $alloc (i32.add (local.get $size) (i32.const 1))))
-            (i32.store8 (local.get $out) (i32.const 0))
-            (memory.copy (i32.add (local.get $out) (i32.const 1)) (i32.add (local.get $area) (local.get $offset)) (local.get $size))
-            (return (local.get $out) (i32.add (local.get $size) (i32.const 1)))))
-          (local.set $n (i32.load offset=4 (i32.add (local.get $area) (local.get $offset))))
-          (local.set $out (call $alloc (i32.add (local.get $n) (i32.const 1))))
-          (i32.store8 (local.get $out) (i32.const 1))
-          (memory.copy (i32.add (local.get $out) (i32.const 1)) (i32.load (i32.add (local.get $area) (local.get $offset))) (local.get $n))
-          (local.get $out) (i32.add (local.get $n) (i32.const 1)))
+        \(TestActorComponent.resultReply)
         (func $slot (param $m i32) (param $i i32) (result i32)
           (i32.load offset=8 (i32.add (local.get $m) (i32.shl (local.get $i) (i32.const 3)))))
         (func $spawn (param $m i32)

@@ -14,6 +14,24 @@ import ComponentModel
 /// the prelude's helpers), 512..543 a return area for host calls (address 512), 1024..4095
 /// the body's data segments, 4096.. the heap.
 struct TestActorComponent {
+    /// `$reply(area, offset, size) -> (ptr, len)`: turns a host call's `result<T, string>` in
+    /// a return area into the bytes a test actor responds with: `0` then the `size` payload
+    /// bytes at `offset` when ok, `1` then the error text when err.
+    static let resultReply = """
+    (func $reply (param $area i32) (param $offset i32) (param $size i32) (result i32 i32)
+      (local $out i32) (local $n i32)
+      (if (i32.eqz (i32.load8_u (local.get $area))) (then
+        (local.set $out (call $alloc (i32.add (local.get $size) (i32.const 1))))
+        (i32.store8 (local.get $out) (i32.const 0))
+        (memory.copy (i32.add (local.get $out) (i32.const 1)) (i32.add (local.get $area) (local.get $offset)) (local.get $size))
+        (return (local.get $out) (i32.add (local.get $size) (i32.const 1)))))
+      (local.set $n (i32.load offset=4 (i32.add (local.get $area) (local.get $offset))))
+      (local.set $out (call $alloc (i32.add (local.get $n) (i32.const 1))))
+      (i32.store8 (local.get $out) (i32.const 1))
+      (memory.copy (i32.add (local.get $out) (i32.const 1)) (i32.load (i32.add (local.get $area) (local.get $offset))) (local.get $n))
+      (local.get $out) (i32.add (local.get $n) (i32.const 1)))
+    """
+
     /// The host functions the actor imports.
     var imports: [HostImport]
     /// The handler exports the body implements (each as a core function exported under
