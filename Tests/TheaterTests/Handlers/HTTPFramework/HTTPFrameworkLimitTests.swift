@@ -69,7 +69,7 @@ import Testing
         let (_, port) = try await run.startedServer()
         let holder = try RawConnection(port: port)
         try holder.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
-        #expect(try holder.receive(until: "hello").hasPrefix("HTTP/1.1 200"))
+        #expect(await holder.receive(until: "hello").hasPrefix("HTTP/1.1 200"))
         // The first connection stays open: a second one is not served until it closes.
         let served = Received()
         let waiting = Task {
@@ -94,7 +94,7 @@ import Testing
         #expect(other.status == 200)
         #expect(Date().timeIntervalSince(started) < 5)
         try slow.send("cdef")
-        let answer = try slow.receive(until: "POST /items/9\nabcdef")
+        let answer = await slow.receive(until: "POST /items/9\nabcdef")
         #expect(answer.hasPrefix("HTTP/1.1 200"))
         slow.close()
         try await run.finish()
@@ -102,8 +102,9 @@ import Testing
 }
 
 /// A plain TCP connection to 127.0.0.1, for requests no HTTP client would send (a body
-/// in pieces, with pauses).
-final class RawConnection {
+/// in pieces, with pauses). Its blocking reads run on a Dispatch thread, never on the
+/// cooperative pool that the server's actor needs to answer.
+final class RawConnection: @unchecked Sendable {
     private let socket: Int32
 
     init(port: UInt16) throws {
@@ -126,7 +127,13 @@ final class RawConnection {
     }
 
     /// Reads until the answer contains `marker` (or the peer closes, or 10 s pass).
-    func receive(until marker: String) throws -> String {
+    func receive(until marker: String) async -> String {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: self.blockingReceive(until: marker)) }
+        }
+    }
+
+    private func blockingReceive(until marker: String) -> String {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while !String(decoding: received, as: UTF8.self).contains(marker) {
